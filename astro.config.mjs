@@ -1,0 +1,38 @@
+// @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { articleCoverage } from './src/article/integration.ts';
+import { baseLinksPlugin } from './src/links/base-links.ts';
+import { linkCheck } from './src/links/integration.ts';
+
+// Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
+// set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
+const site = process.env.SITE_URL ?? 'https://amazon-ai-bet.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	srcDir: './',
+	markdown: {
+		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+	},
+	integrations: [
+		articleCoverage(),
+		starlight({
+			title: "Amazon's $200B AI Bet, Explained",
+			description:
+				"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+			favicon: '/favicon.svg',
+			lastUpdated: true,
+			pagefind: true,
+			customCss: ['./src/styles/site.css'],
+			components: {},
+		}),
+		mdx(),
+		linkCheck(),
+	],
+});

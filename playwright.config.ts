@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, ensureBrowser } from './scripts/find-browser.mjs';
+
+/** Browser tests run against the built site (`dist/`), served by `astro preview` on 127.0.0.1. */
+const port = Number(process.env.TEST_PORT ?? 4322);
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}${base}`,
+		launchOptions: { executablePath: ensureBrowser(), args: CHROMIUM_ARGS },
+		trace: 'off',
+	},
+	webServer: {
+		command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+		url: `http://127.0.0.1:${port}${base}`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+	},
+});

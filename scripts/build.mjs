@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: finds (or installs) the browser the build needs, runs `astro build`, and removes
+ * dist/ if the build fails part-way, so a half-built site can never be served or deployed.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { ensureBrowser } from './find-browser.mjs';
+
+const started = Date.now();
+try {
+	process.env.CHROME_PATH = ensureBrowser();
+} catch (error) {
+	console.error(error.message);
+	process.exit(1);
+}
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: process.env,
+});
+if (astro.status !== 0) {
+	rmSync('dist', { recursive: true, force: true });
+	console.error(
+		'\nBuild failed: dist/ was removed so nothing half-built can be served. The error above names the file to fix.',
+	);
+	process.exit(astro.status ?? 1);
+}
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,19 @@
+/** `npm run check:content`: the article coverage and quote check, without a full build. */
+import { runContentCheck } from '../src/article/check-content.ts';
+import { loadCorrections } from '../src/article/corrections.ts';
+import { loadFigures } from '../src/figures/figures.ts';
+import { loadGlossary } from '../src/glossary/glossary.ts';
+
+try {
+	loadCorrections();
+	const terms = loadGlossary().length;
+	const figures = loadFigures().length;
+	const { reports } = runContentCheck();
+	const quotes = reports.reduce((sum, r) => sum + r.quotes.length, 0);
+	console.log(
+		`content check: ${reports.length} pages, ${quotes} quotes, all paragraphs covered; ${terms} glossary terms, ${figures} figures`,
+	);
+} catch (error) {
+	console.error((error as Error).message);
+	process.exit(1);
+}

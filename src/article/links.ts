@@ -1,0 +1,7 @@
+/** Site-relative URLs that honour Astro's `base` (for sub-path hosting). */
+export function withBase(path: string): string {
+	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+	return `${base}${path}`;
+}
+
+export const sourceHref = (n: number) => withBase(`/source/#p${n}`);

@@ -1,0 +1,9 @@
+import { z } from 'astro/zod';
+
+/** Frontmatter this project adds to Starlight's: which article paragraphs a page explains. */
+export const pageSchema = z.object({
+	/** Article paragraphs (1..14) this page explains; each must be quoted or cited on the page. */
+	paragraphs: z.array(z.number().int().min(1).max(14)).default([]),
+	/** One-line summary, used on the overview's reading path and in link previews. */
+	summary: z.string().min(20).max(200).optional(),
+});

@@ -1,0 +1,42 @@
+/** Glossary terms, written once in content/glossary.yaml and read by the glossary page (and term links). */
+import { readFileSync } from 'node:fs';
+import { load as loadYaml } from 'js-yaml';
+import { z } from 'astro/zod';
+import { fromRoot } from '../article/paths.ts';
+
+const publicSource = z.object({ name: z.string().min(2), url: z.url() });
+
+const termSchema = z.object({
+	/** Anchor on /glossary/ (#id); lowercase words joined by hyphens. */
+	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens'),
+	term: z.string().min(1),
+	/** Plain-language definition, as it is used in the article. */
+	definition: z.string().min(20),
+	/** Article paragraphs that use the term. */
+	paragraphs: z.array(z.number().int().min(1).max(14)).default([]),
+	/** Background that the article itself does not give, with the public source it comes from. */
+	context: z.object({ text: z.string().min(10), source: publicSource }).optional(),
+});
+export type GlossaryTerm = z.infer<typeof termSchema>;
+
+export const glossaryFile = 'content/glossary.yaml';
+
+export function parseGlossary(text: string, file = glossaryFile): GlossaryTerm[] {
+	const parsed = z.array(termSchema).safeParse(loadYaml(text));
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((i) => `entry ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`${file}: ${issues.join('; ')}`);
+	}
+	const seen = new Set<string>();
+	for (const term of parsed.data) {
+		if (seen.has(term.id)) throw new Error(`${file}: term id "${term.id}" is used twice.`);
+		seen.add(term.id);
+	}
+	return parsed.data;
+}
+
+let cached: GlossaryTerm[] | undefined;
+export function loadGlossary(): GlossaryTerm[] {
+	cached ??= parseGlossary(readFileSync(fromRoot(glossaryFile), 'utf8'));
+	return cached;
+}

@@ -1,0 +1,84 @@
+/**
+ * Checks every internal link and #anchor in the built site. Runs after `astro build` writes
+ * `dist/` (see integration.ts) and in the tests; a broken one fails the build, naming the page.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface BrokenLink {
+	page: string;
+	href: string;
+	reason: string;
+}
+
+const decode = (value: string) =>
+	value
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>');
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.html'))
+		.map((f) => join(dir, f));
+}
+
+export function idsIn(html: string): Set<string> {
+	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
+}
+
+/** The file a site path is served from: `/aws/` -> dist/aws/index.html. */
+export function fileForPath(distDir: string, path: string): string | undefined {
+	const clean = decodeURIComponent(path);
+	const candidates = clean.endsWith('/')
+		? [join(distDir, clean, 'index.html')]
+		: [join(distDir, clean), join(distDir, `${clean}.html`), join(distDir, clean, 'index.html')];
+	return candidates.find((c) => existsSync(c) && !c.endsWith('/'));
+}
+
+/**
+ * @param base the site's base path, e.g. '/' or '/explainer/'; links outside it are reported.
+ */
+export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[]; checked: number } {
+	const basePrefix = base.endsWith('/') ? base : `${base}/`;
+	const idCache = new Map<string, Set<string>>();
+	const ids = (file: string) => {
+		let set = idCache.get(file);
+		if (!set) idCache.set(file, (set = idsIn(readFileSync(file, 'utf8'))));
+		return set;
+	};
+	const broken: BrokenLink[] = [];
+	let checked = 0;
+	for (const file of htmlFiles(distDir)) {
+		const page = `/${relative(distDir, file)}`;
+		const html = readFileSync(file, 'utf8');
+		const pageUrl = new URL(`http://site${basePrefix}${relative(distDir, file).replace(/index\.html$/, '')}`);
+		for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+			const raw = decode(match[1]!);
+			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw) || raw === '') continue;
+			checked++;
+			const url = new URL(raw, pageUrl);
+			if (!url.pathname.startsWith(basePrefix) && url.pathname !== basePrefix.slice(0, -1)) {
+				broken.push({ page, href: raw, reason: `points outside the site's base path ${basePrefix}` });
+				continue;
+			}
+			const sitePath = `/${url.pathname.slice(basePrefix.length)}`;
+			const target = fileForPath(distDir, sitePath);
+			if (!target) {
+				broken.push({ page, href: raw, reason: 'no such page or file in the built site' });
+				continue;
+			}
+			const fragment = decodeURIComponent(url.hash.slice(1));
+			if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !ids(target).has(fragment)) {
+				broken.push({ page, href: raw, reason: `no element with id "${fragment}" on ${sitePath}` });
+			}
+		}
+	}
+	return { broken, checked };
+}
+
+export function formatBrokenLinks(broken: BrokenLink[]): string {
+	return `Broken links in the built site (${broken.length}):\n${broken.map((b) => `  - ${b.page}: ${b.href} (${b.reason})`).join('\n')}\nFix the link in the page's MDX source (content/docs/…), or the anchor it points to.`;
+}

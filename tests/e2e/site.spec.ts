@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test';
+import { distinctiveTerms, readingOrder, rel, sectionPages } from './pages.ts';
+
+/** Collects console errors and failed requests while a test runs. */
+function watch(page: Page) {
+	const problems: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+	page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+	return problems;
+}
+
+/** Path of a URL relative to the site's base, e.g. http://127.0.0.1:4322/base/aws/#x -> /aws/ */
+function sitePath(url: string, baseURL: string) {
+	const u = new URL(url);
+	const base = new URL(baseURL).pathname;
+	return `/${u.pathname.slice(base.length)}`;
+}
+
+for (const path of readingOrder) {
+	test(`${path} loads with no errors and no failed requests`, async ({ page }) => {
+		const problems = watch(page);
+		const response = await page.goto(rel(path));
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('h1')).toHaveCount(1);
+		await page.waitForLoadState('networkidle');
+		expect(problems).toEqual([]);
+	});
+}
+
+test('the sidebar lists every page in reading order', async ({ page, baseURL }) => {
+	await page.goto(rel('/'));
+	const hrefs = await page
+		.locator('#starlight__sidebar a[href]')
+		.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+	expect(hrefs.map((h) => sitePath(h, baseURL!))).toEqual([...readingOrder]);
+});
+
+test('next links chain through every page, and previous links chain back', async ({ page, baseURL }) => {
+	const visited: string[] = [];
+	await page.goto(rel('/'));
+	for (;;) {
+		visited.push(sitePath(page.url(), baseURL!));
+		const next = page.locator('.pagination-links a[rel="next"]');
+		if ((await next.count()) === 0) break;
+		await next.click();
+	}
+	expect(visited).toEqual([...readingOrder]);
+	const back: string[] = [];
+	for (;;) {
+		back.push(sitePath(page.url(), baseURL!));
+		const prev = page.locator('.pagination-links a[rel="prev"]');
+		if ((await prev.count()) === 0) break;
+		await prev.click();
+	}
+	expect(back).toEqual([...readingOrder].reverse());
+});
+
+test('/source/ has an anchor on every paragraph, each linking to the section that explains it', async ({
+	page,
+	baseURL,
+}) => {
+	await page.goto(rel('/source/'));
+	const links: { id: string; href: string }[] = [];
+	for (let n = 1; n <= 14; n++) {
+		const paragraph = page.locator(`#p${n}`);
+		await expect(paragraph).toHaveCount(1);
+		const href = await paragraph.locator('.source-paragraph__explained a').getAttribute('href');
+		expect(href, `p${n} links to its explainer`).toBeTruthy();
+		links.push({ id: `p${n}`, href: new URL(href!, page.url()).href });
+	}
+	for (const { id, href } of links) {
+		await page.goto(href);
+		const target = new URL(href);
+		expect(sectionPages, `${id} points to a section page`).toContain(sitePath(href, baseURL!));
+		if (target.hash) await expect(page.locator(`[id="${decodeURIComponent(target.hash.slice(1))}"]`)).toHaveCount(1);
+		// The page it lands on quotes or cites that paragraph.
+		await expect(page.locator(`a[href$="/source/#${id}"]`).first()).toBeAttached();
+	}
+});
+
+test('every quote on an explainer page links to an existing paragraph anchor', async ({ page }) => {
+	await page.goto(rel('/source/'));
+	const ids = new Set(await page.locator('.source-paragraph').evaluateAll((els) => els.map((e) => e.id)));
+	expect(ids.size).toBe(14);
+	for (const path of sectionPages) {
+		await page.goto(rel(path));
+		const quoteLinks = await page
+			.locator('.article-quote figcaption a')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		expect(quoteLinks.length, `${path} quotes the article`).toBeGreaterThan(0);
+		for (const href of quoteLinks) {
+			const url = new URL(href);
+			expect(url.pathname.endsWith('/source/'), href).toBe(true);
+			expect(ids.has(url.hash.slice(1)), `${path}: ${href}`).toBe(true);
+		}
+	}
+});
+
+test('an unknown URL gets the 404 page', async ({ page }) => {
+	const response = await page.goto(rel('/no-such-page/'));
+	expect(response?.status()).toBe(404);
+	await expect(page.locator('h1')).toHaveText('Page not found');
+	await expect(page.locator('main a[href$="/source/"]')).toBeVisible();
+});
+
+for (const [path, term] of Object.entries(distinctiveTerms)) {
+	test(`search finds "${term}" on ${path}`, async ({ page, baseURL }) => {
+		await page.goto(rel('/'));
+		await page.locator('site-search button[data-open-modal]').click();
+		const input = page.locator('dialog[open] input[type="search"]');
+		await input.fill(term);
+		const results = page.locator('dialog[open] .pagefind-ui__result-link');
+		await expect(results.first()).toBeVisible();
+		const hrefs = await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		expect(hrefs.map((h) => sitePath(h, baseURL!).replace(/#.*$/, ''))).toContain(path);
+	});
+}
+
+test('pages declare absolute canonical and og:url, and a favicon', async ({ page }) => {
+	for (const path of readingOrder) {
+		await page.goto(rel(path));
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		const ogUrl = await page.locator('meta[property="og:url"]').getAttribute('content');
+		expect(canonical, path).toMatch(/^https?:\/\//);
+		expect(ogUrl, path).toBe(canonical);
+		expect(new URL(canonical!).pathname.endsWith(path)).toBe(true);
+	}
+	const icon = await page.locator('link[rel="shortcut icon"], link[rel="icon"]').first().getAttribute('href');
+	const response = await page.request.get(new URL(icon!, page.url()).href);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toContain('svg');
+});
+
+test('theme toggle switches between dark and light', async ({ page }) => {
+	await page.goto(rel('/aws/'));
+	const select = page.locator('starlight-theme-select select').first();
+	await select.selectOption('light');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await select.selectOption('dark');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
