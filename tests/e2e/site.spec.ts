@@ -109,7 +109,7 @@ for (const [path, term] of Object.entries(distinctiveTerms)) {
 	test(`search finds "${term}" on ${path}`, async ({ page, baseURL }) => {
 		await page.goto(rel('/'));
 		await page.locator('site-search button[data-open-modal]').click();
-		const input = page.locator('dialog[open] input[type="search"]');
+		const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
 		await input.fill(term);
 		const results = page.locator('dialog[open] .pagefind-ui__result-link');
 		await expect(results.first()).toBeVisible();
