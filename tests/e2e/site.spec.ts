@@ -44,7 +44,9 @@ test('next links chain through every page, and previous links chain back', async
 		visited.push(sitePath(page.url(), baseURL!));
 		const next = page.locator('.pagination-links a[rel="next"]');
 		if ((await next.count()) === 0) break;
+		const target = new URL((await next.getAttribute('href'))!, page.url()).href;
 		await next.click();
+		await page.waitForURL(target);
 	}
 	expect(visited).toEqual([...readingOrder]);
 	const back: string[] = [];
@@ -52,7 +54,9 @@ test('next links chain through every page, and previous links chain back', async
 		back.push(sitePath(page.url(), baseURL!));
 		const prev = page.locator('.pagination-links a[rel="prev"]');
 		if ((await prev.count()) === 0) break;
+		const target = new URL((await prev.getAttribute('href'))!, page.url()).href;
 		await prev.click();
+		await page.waitForURL(target);
 	}
 	expect(back).toEqual([...readingOrder].reverse());
 });
