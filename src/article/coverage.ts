@@ -24,10 +24,13 @@ export interface FoundQuote {
 	text: string;
 	/** Slug of the h2/h3 the quote sits under (where /source/ links back to), or '' for the page top. */
 	section: string;
+	/** Text of that heading, or '' for the page top. */
+	sectionTitle: string;
 }
 
 export interface PageReport {
 	file: string;
+	title: string;
 	declared: number[];
 	quotes: FoundQuote[];
 	citations: number[];
@@ -75,31 +78,40 @@ export function scanPage(page: PageSource): PageReport {
 	for (const match of body.matchAll(QUOTE)) {
 		const attrs = match[1]!;
 		const p = /\bp=(?:\{\s*(\d+)\s*\}|"(\d+)")/.exec(attrs);
-		const section = headings.filter((h) => h.index < match.index).at(-1)?.slug ?? '';
+		const heading = headings.filter((h) => h.index < match.index).at(-1);
 		quotes.push({
 			file: page.file,
 			line: lineAt(page.source, offset + match.index),
 			paragraph: p ? Number(p[1] ?? p[2]) : NaN,
 			text: quoteText(match[2]!),
-			section,
+			section: heading?.slug ?? '',
+			sectionTitle: heading?.text ?? '',
 		});
 	}
 	const citations = [...body.matchAll(CITATION)].map((m) => Number(m[1]));
-	return { file: page.file, declared, quotes, citations };
+	const title = typeof data.title === 'string' ? data.title : page.file;
+	return { file: page.file, title, declared, quotes, citations };
+}
+
+export interface ExplainerLink {
+	file: string;
+	pageTitle: string;
+	section: string;
+	sectionTitle: string;
 }
 
 export interface CoverageResult {
 	errors: string[];
 	reports: PageReport[];
 	/** For each paragraph number, where /source/ should link: the first quote of it. */
-	coveredBy: Map<number, { file: string; section: string }>;
+	coveredBy: Map<number, ExplainerLink>;
 }
 
 export function checkCoverage(pages: PageSource[], paragraphs: ArticleParagraph[]): CoverageResult {
 	const errors: string[] = [];
 	const reports = pages.map(scanPage);
 	const byNumber = new Map(paragraphs.map((p) => [p.n, p]));
-	const coveredBy = new Map<number, { file: string; section: string }>();
+	const coveredBy = new Map<number, ExplainerLink>();
 	const cited = new Set<number>();
 
 	for (const report of reports) {
@@ -137,7 +149,12 @@ export function checkCoverage(pages: PageSource[], paragraphs: ArticleParagraph[
 		for (const n of report.declared) {
 			if (coveredBy.has(n)) continue;
 			const quote = report.quotes.find((q) => q.paragraph === n);
-			coveredBy.set(n, { file: report.file, section: quote?.section ?? '' });
+			coveredBy.set(n, {
+				file: report.file,
+				pageTitle: report.title,
+				section: quote?.section ?? '',
+				sectionTitle: quote?.sectionTitle ?? '',
+			});
 		}
 	}
 	for (const paragraph of paragraphs) {
