@@ -1,0 +1,186 @@
+/**
+ * Renders Mermaid diagrams to SVG at build time with the real `mermaid` package in headless
+ * Chromium (the project's browser resolver finds it; playwright-core drives it). One browser
+ * serves the whole build; results are cached on disk by a hash of everything that affects them,
+ * so a rebuild with unchanged diagrams starts no browser at all.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { fromRoot } from '../article/paths.ts';
+import { diagramFont, mermaidConfig, type DiagramTheme } from './theme.ts';
+
+const require = createRequire(import.meta.url);
+const mermaidVersion: string = require('mermaid/package.json').version;
+const RENDERER_VERSION = 1;
+
+export interface RenderedDiagram {
+	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
+	light: string;
+	dark: string;
+	/** accTitle / accDescr as Mermaid parsed them. */
+	title: string;
+	description: string;
+	/** Visible text of the diagram, for the search index. */
+	labels: string;
+	/** Natural width in CSS pixels, so small screens can scroll instead of shrinking text. */
+	width: number;
+}
+
+export class DiagramSyntaxError extends Error {}
+
+export interface RenderStats {
+	rendered: number;
+	cached: number;
+	ms: number;
+}
+
+const cacheDir = () => fromRoot('.cache', 'diagrams');
+
+export function diagramHash(source: string): string {
+	return createHash('sha256')
+		.update(
+			JSON.stringify({
+				source,
+				mermaidVersion,
+				RENDERER_VERSION,
+				config: [mermaidConfig('light'), mermaidConfig('dark')],
+				font: diagramFont.family,
+			}),
+		)
+		.digest('hex')
+		.slice(0, 16);
+}
+
+type BrowserRender = (args: {
+	source: string;
+	id: string;
+	config: Record<string, unknown>;
+}) => Promise<{ svg: string; error?: string; title: string; description: string; labels: string; width: number }>;
+
+class MermaidBrowser {
+	#browser?: Promise<Browser>;
+	#page?: Promise<Page>;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	async #open(): Promise<Page> {
+		const { chromium } = await import('playwright-core');
+		// @ts-ignore -- plain JS module shared with the build scripts
+		const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
+		this.#browser = chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
+		const browser = await this.#browser;
+		const page = await browser.newPage();
+		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
+		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
+		await page.setContent(
+			`<!doctype html><html><head><style>
+			@font-face{font-family:'${diagramFont.family}';src:url(${fontUrl}) format('woff2');font-weight:400}
+			@font-face{font-family:'${diagramFont.family}';src:url(${fontBoldUrl}) format('woff2');font-weight:600 700}
+			body{font-family:'${diagramFont.family}';margin:0}
+			</style></head><body><div id="stage" style="width:1200px"></div></body></html>`,
+		);
+		await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+		// Labels are measured as the page will draw them: wait until the font is really loaded.
+		await page.evaluate(async (family) => {
+			await Promise.all([document.fonts.load(`400 16px '${family}'`), document.fonts.load(`600 16px '${family}'`)]);
+		}, diagramFont.family);
+		return page;
+	}
+
+	render(source: string, id: string, theme: DiagramTheme) {
+		// One diagram at a time: Mermaid keeps global state while rendering.
+		const task = this.#queue.then(async () => {
+			this.#page ??= this.#open();
+			const page = await this.#page;
+			const fn: BrowserRender = async ({ source, id, config }) => {
+				const mermaid = (window as any).mermaid;
+				mermaid.initialize({ startOnLoad: false, ...config });
+				try {
+					await mermaid.parse(source);
+				} catch (error) {
+					return {
+						svg: '',
+						error: String((error as Error)?.message ?? error),
+						title: '',
+						description: '',
+						labels: '',
+						width: 0,
+					};
+				}
+				const stage = document.getElementById('stage')!;
+				const { svg } = await mermaid.render(id, source, stage);
+				stage.innerHTML = svg;
+				const el = stage.querySelector('svg')!;
+				const title = el.querySelector(':scope > title')?.textContent ?? '';
+				const description = el.querySelector(':scope > desc')?.textContent ?? '';
+				const texts = [...el.querySelectorAll('text, foreignObject, .nodeLabel, .edgeLabel, tspan')]
+					.map((t) => t.textContent?.trim() ?? '')
+					.filter(Boolean);
+				const labels = [...new Set(texts)].join(' · ');
+				const width = Math.ceil(el.getBoundingClientRect().width);
+				stage.innerHTML = '';
+				return { svg, title, description, labels, width };
+			};
+			return page.evaluate(fn, { source, id, config: mermaidConfig(theme) });
+		});
+		this.#queue = task.catch(() => undefined);
+		return task;
+	}
+
+	get started() {
+		return this.#browser !== undefined;
+	}
+
+	async close() {
+		const browser = this.#browser;
+		this.#browser = undefined;
+		this.#page = undefined;
+		if (browser) await (await browser).close();
+	}
+}
+
+/** One renderer per process (one build, or one dev server). */
+export class DiagramRenderer {
+	#browser = new MermaidBrowser();
+	stats: RenderStats = { rendered: 0, cached: 0, ms: 0 };
+
+	async render(source: string): Promise<RenderedDiagram> {
+		const started = performance.now();
+		const hash = diagramHash(source);
+		const file = join(cacheDir(), `${hash}.json`);
+		if (existsSync(file)) {
+			this.stats.cached++;
+			return JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
+		}
+		const light = await this.#browser.render(source, `d${hash}`, 'light');
+		if (light.error !== undefined) throw new DiagramSyntaxError(light.error);
+		const dark = await this.#browser.render(source, `d${hash}`, 'dark');
+		if (dark.error !== undefined) throw new DiagramSyntaxError(dark.error);
+		const result: RenderedDiagram = {
+			light: light.svg,
+			dark: dark.svg,
+			title: light.title,
+			description: light.description,
+			labels: light.labels,
+			width: light.width,
+		};
+		mkdirSync(cacheDir(), { recursive: true });
+		writeFileSync(file, JSON.stringify(result));
+		this.stats.rendered++;
+		this.stats.ms += performance.now() - started;
+		return result;
+	}
+
+	get browserStarted() {
+		return this.#browser.started;
+	}
+
+	async close() {
+		await this.#browser.close();
+	}
+}
+
+let shared: DiagramRenderer | undefined;
+export const sharedRenderer = () => (shared ??= new DiagramRenderer());

@@ -1,0 +1,27 @@
+/** How diagrams look: the font they are measured and drawn with, and Mermaid's settings per theme. */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type DiagramTheme = 'light' | 'dark';
+
+/** Self-hosted (no Google Fonts): the same files are served to readers by diagrams.css. */
+export const diagramFont = {
+	family: 'Inter',
+	regular: require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff2'),
+	bold: require.resolve('@fontsource/inter/files/inter-latin-600-normal.woff2'),
+};
+
+export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
+	return {
+		theme: theme === 'dark' ? 'dark' : 'default',
+		// 'antiscript' keeps `click … href` links but strips scripts from labels.
+		securityLevel: 'antiscript',
+		deterministicIds: true,
+		deterministicIDSeed: 'explainer',
+		fontFamily: `${diagramFont.family}, sans-serif`,
+		themeVariables: { fontFamily: `${diagramFont.family}, sans-serif`, fontSize: '16px' },
+		flowchart: { htmlLabels: false, useMaxWidth: true },
+		sequence: { useMaxWidth: true },
+	};
+}
