@@ -65,15 +65,13 @@ export function scanPage(page: PageSource): PageReport {
 		? data.paragraphs.filter((n): n is number => typeof n === 'number')
 		: [];
 	const slugger = new GithubSlugger();
-	const headings = [...body.matchAll(HEADING)].map((m) => ({
-		index: m.index,
-		slug: slugger.slug(
-			m[2]!
-				.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-				.replace(/[*_`]/g, '')
-				.trim(),
-		),
-	}));
+	const headings = [...body.matchAll(HEADING)].map((m) => {
+		const text = m[2]!
+			.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
+			.replace(/[*_`]/g, '')
+			.trim();
+		return { index: m.index, text, slug: slugger.slug(text) };
+	});
 	const quotes: FoundQuote[] = [];
 	for (const match of body.matchAll(QUOTE)) {
 		const attrs = match[1]!;
