@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCoverage } from './src/article/integration.ts';
+import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
+import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { baseLinksPlugin } from './src/links/base-links.ts';
 import { linkCheck } from './src/links/integration.ts';
 
@@ -18,10 +20,14 @@ export default defineConfig({
 	trailingSlash: 'always',
 	srcDir: './',
 	markdown: {
-		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+		processor: satteri({
+			mdastPlugins: [mermaidPlugin({ base, onDiagram: reportDiagram })],
+			hastPlugins: [baseLinksPlugin(base)],
+		}),
 	},
 	integrations: [
 		articleCoverage(),
+		diagramsIntegration(),
 		starlight({
 			title: "Amazon's $200B AI Bet, Explained",
 			description:
@@ -29,7 +35,7 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			lastUpdated: true,
 			pagefind: true,
-			customCss: ['./src/styles/site.css'],
+			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
 			components: {},
 		}),
 		mdx(),

@@ -10,19 +10,22 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fromRoot } from '../article/paths.ts';
+import { parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 const require = createRequire(import.meta.url);
 const mermaidVersion: string = require('mermaid/package.json').version;
-const RENDERER_VERSION = 1;
+/** Bump when the post-processing changes, so cached SVGs are rendered again. */
+const RENDERER_VERSION = 3;
 
 export interface RenderedDiagram {
 	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
 	light: string;
 	dark: string;
-	/** accTitle / accDescr as Mermaid parsed them. */
+	/** accTitle / accDescr from the source. */
 	title: string;
 	description: string;
+	type: string;
 	/** Visible text of the diagram, for the search index. */
 	labels: string;
 	/** Natural width in CSS pixels, so small screens can scroll instead of shrinking text. */
@@ -54,11 +57,19 @@ export function diagramHash(source: string): string {
 		.slice(0, 16);
 }
 
+interface BrowserResult {
+	svg: string;
+	error?: string;
+	labels: string;
+	width: number;
+}
 type BrowserRender = (args: {
 	source: string;
 	id: string;
+	title: string;
+	description: string;
 	config: Record<string, unknown>;
-}) => Promise<{ svg: string; error?: string; title: string; description: string; labels: string; width: number }>;
+}) => Promise<BrowserResult>;
 
 class MermaidBrowser {
 	#browser?: Promise<Browser>;
@@ -82,6 +93,7 @@ class MermaidBrowser {
 			</style></head><body><div id="stage" style="width:1200px"></div></body></html>`,
 		);
 		await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+		await page.addScriptTag({ path: fromRoot('src/diagrams/browser-postprocess.js') });
 		// Labels are measured as the page will draw them: wait until the font is really loaded.
 		await page.evaluate(async (family) => {
 			await Promise.all([document.fonts.load(`400 16px '${family}'`), document.fonts.load(`600 16px '${family}'`)]);
@@ -89,41 +101,46 @@ class MermaidBrowser {
 		return page;
 	}
 
-	render(source: string, id: string, theme: DiagramTheme) {
+	render(diagram: DiagramSource, id: string, theme: DiagramTheme): Promise<BrowserResult> {
 		// One diagram at a time: Mermaid keeps global state while rendering.
 		const task = this.#queue.then(async () => {
 			this.#page ??= this.#open();
 			const page = await this.#page;
-			const fn: BrowserRender = async ({ source, id, config }) => {
-				const mermaid = (window as any).mermaid;
-				mermaid.initialize({ startOnLoad: false, ...config });
+			const fn: BrowserRender = async ({ source, id, title, description, config }) => {
+				const w = window as any;
+				w.mermaid.initialize({ startOnLoad: false, ...config });
 				try {
-					await mermaid.parse(source);
+					await w.mermaid.parse(source);
 				} catch (error) {
-					return {
-						svg: '',
-						error: String((error as Error)?.message ?? error),
-						title: '',
-						description: '',
-						labels: '',
-						width: 0,
-					};
+					return { svg: '', error: String((error as Error)?.message ?? error), labels: '', width: 0 };
 				}
 				const stage = document.getElementById('stage')!;
-				const { svg } = await mermaid.render(id, source, stage);
+				const { svg } = await w.mermaid.render(id, source, stage);
 				stage.innerHTML = svg;
 				const el = stage.querySelector('svg')!;
-				const title = el.querySelector(':scope > title')?.textContent ?? '';
-				const description = el.querySelector(':scope > desc')?.textContent ?? '';
-				const texts = [...el.querySelectorAll('text, foreignObject, .nodeLabel, .edgeLabel, tspan')]
-					.map((t) => t.textContent?.trim() ?? '')
+				w.postprocessDiagramSvg(el, title, description);
+				// A wrapped label is one <text> with a <tspan> per line: join lines with spaces.
+				const texts = [...el.querySelectorAll('text')]
+					.map((t) => {
+						const rows = [...t.querySelectorAll('tspan')].filter((r) => !r.querySelector('tspan'));
+						const raw = rows.length ? rows.map((r) => r.textContent).join(' ') : (t.textContent ?? '');
+						return raw.replace(/\s+/g, ' ').trim();
+					})
 					.filter(Boolean);
 				const labels = [...new Set(texts)].join(' · ');
 				const width = Math.ceil(el.getBoundingClientRect().width);
+				// XML, not HTML: void elements such as <br/> must be self-closed to survive MDX's parser.
+				const html = new XMLSerializer().serializeToString(el);
 				stage.innerHTML = '';
-				return { svg, title, description, labels, width };
+				return { svg: html, labels, width };
 			};
-			return page.evaluate(fn, { source, id, config: mermaidConfig(theme) });
+			return page.evaluate(fn, {
+				source: diagram.body,
+				id,
+				title: diagram.title,
+				description: diagram.description,
+				config: mermaidConfig(theme),
+			});
 		});
 		this.#queue = task.catch(() => undefined);
 		return task;
@@ -146,23 +163,26 @@ export class DiagramRenderer {
 	#browser = new MermaidBrowser();
 	stats: RenderStats = { rendered: 0, cached: 0, ms: 0 };
 
+	/** Throws DiagramAccessibilityError or DiagramSyntaxError with a message for the author. */
 	async render(source: string): Promise<RenderedDiagram> {
 		const started = performance.now();
+		const diagram = parseDiagramSource(source);
 		const hash = diagramHash(source);
 		const file = join(cacheDir(), `${hash}.json`);
 		if (existsSync(file)) {
 			this.stats.cached++;
 			return JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
 		}
-		const light = await this.#browser.render(source, `d${hash}`, 'light');
+		const light = await this.#browser.render(diagram, `d${hash}l`, 'light');
 		if (light.error !== undefined) throw new DiagramSyntaxError(light.error);
-		const dark = await this.#browser.render(source, `d${hash}`, 'dark');
+		const dark = await this.#browser.render(diagram, `d${hash}d`, 'dark');
 		if (dark.error !== undefined) throw new DiagramSyntaxError(dark.error);
 		const result: RenderedDiagram = {
 			light: light.svg,
 			dark: dark.svg,
-			title: light.title,
-			description: light.description,
+			title: diagram.title,
+			description: diagram.description,
+			type: diagram.type,
 			labels: light.labels,
 			width: light.width,
 		};

@@ -21,7 +21,9 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		deterministicIDSeed: 'explainer',
 		fontFamily: `${diagramFont.family}, sans-serif`,
 		themeVariables: { fontFamily: `${diagramFont.family}, sans-serif`, fontSize: '16px' },
-		flowchart: { htmlLabels: false, useMaxWidth: true },
+		// SVG text labels, not HTML in foreignObject: they print, scale and serialise cleanly.
+		htmlLabels: false,
+		flowchart: { htmlLabels: false, useMaxWidth: true, wrappingWidth: 240 },
 		sequence: { useMaxWidth: true },
 	};
 }

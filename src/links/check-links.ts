@@ -55,7 +55,7 @@ export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[];
 		const page = `/${relative(distDir, file)}`;
 		const html = readFileSync(file, 'utf8');
 		const pageUrl = new URL(`http://site${basePrefix}${relative(distDir, file).replace(/index\.html$/, '')}`);
-		for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+		for (const match of html.matchAll(/\s(?:xlink:href|href|src)="([^"]*)"/g)) {
 			const raw = decode(match[1]!);
 			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw) || raw === '') continue;
 			checked++;

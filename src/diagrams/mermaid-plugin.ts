@@ -1,0 +1,67 @@
+/**
+ * Sätteri (Astro 7's Markdown processor) mdast plugin: replaces every ```mermaid fence with the
+ * finished diagram (both themes, inline SVG), rendered at build time. A fence with invalid syntax
+ * or without accTitle/accDescr fails the build naming the file and line.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin } from 'satteri';
+import { projectRoot } from '../article/paths.ts';
+import { diagramFigureHtml } from './figure.ts';
+import { DiagramAccessibilityError } from './source.ts';
+import { DiagramSyntaxError, sharedRenderer, type DiagramRenderer } from './renderer.ts';
+
+export class DiagramError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'DiagramError';
+	}
+}
+
+/**
+ * MDX turns raw HTML into JSX, which would HTML-escape the CSS inside <style> (quotes, `>`) and read
+ * `{` in labels as code. So the CSS goes in as one JS string expression, which Astro writes verbatim,
+ * and braces elsewhere become character references. Plain Markdown takes the HTML as it is.
+ */
+export function toMdxSafeHtml(html: string): string {
+	const parts = html.split(/(<style>[\s\S]*?<\/style>)/);
+	return parts
+		.map((part) => {
+			const style = /^<style>([\s\S]*)<\/style>$/.exec(part);
+			if (style) return `<style>{${JSON.stringify(style[1])}}</style>`;
+			return part.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+		})
+		.join('');
+}
+
+export interface MermaidPluginOptions {
+	base: string;
+	renderer?: DiagramRenderer;
+	/** Called per diagram so long builds can show progress. */
+	onDiagram?: (file: string) => void;
+}
+
+export function mermaidPlugin({ base, renderer = sharedRenderer(), onDiagram }: MermaidPluginOptions) {
+	return defineMdastPlugin({
+		name: 'mermaid-diagrams',
+		options: { position: true },
+		async code(node, ctx) {
+			if (node.lang !== 'mermaid') return;
+			const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : '(unknown file)';
+			const line = node.position?.start.line ?? 0;
+			let html: string;
+			try {
+				html = diagramFigureHtml(await renderer.render(node.value), base);
+			} catch (error) {
+				if (error instanceof DiagramSyntaxError || error instanceof DiagramAccessibilityError) {
+					throw new DiagramError(
+						`${file}:${line}: Mermaid diagram in the fence starting on line ${line}: ${(error as Error).message}`,
+					);
+				}
+				throw error;
+			}
+			onDiagram?.(file);
+			return ctx.sourceFormat === 'mdx' ? { raw: toMdxSafeHtml(html), mdxExpressions: true } : { raw: html };
+		},
+	});
+}
