@@ -16,7 +16,7 @@ import { diagramFont, mermaidConfig, type DiagramTheme } from './theme.ts';
 const require = createRequire(import.meta.url);
 const mermaidVersion: string = require('mermaid/package.json').version;
 /** Bump when the post-processing changes, so cached SVGs are rendered again. */
-const RENDERER_VERSION = 3;
+const RENDERER_VERSION = 4;
 
 export interface RenderedDiagram {
 	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
@@ -40,7 +40,8 @@ export interface RenderStats {
 	ms: number;
 }
 
-const cacheDir = () => fromRoot('.cache', 'diagrams');
+/** Rendered SVGs live here between builds (gitignored via .cache/). */
+export const defaultCacheDir = () => fromRoot('.cache', 'diagrams');
 
 export function diagramHash(source: string): string {
 	return createHash('sha256')
@@ -161,14 +162,19 @@ class MermaidBrowser {
 /** One renderer per process (one build, or one dev server). */
 export class DiagramRenderer {
 	#browser = new MermaidBrowser();
+	#cacheDir: string;
 	stats: RenderStats = { rendered: 0, cached: 0, ms: 0 };
+
+	constructor({ cacheDir = defaultCacheDir() }: { cacheDir?: string } = {}) {
+		this.#cacheDir = cacheDir;
+	}
 
 	/** Throws DiagramAccessibilityError or DiagramSyntaxError with a message for the author. */
 	async render(source: string): Promise<RenderedDiagram> {
 		const started = performance.now();
 		const diagram = parseDiagramSource(source);
 		const hash = diagramHash(source);
-		const file = join(cacheDir(), `${hash}.json`);
+		const file = join(this.#cacheDir, `${hash}.json`);
 		if (existsSync(file)) {
 			this.stats.cached++;
 			return JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
@@ -186,7 +192,7 @@ export class DiagramRenderer {
 			labels: light.labels,
 			width: light.width,
 		};
-		mkdirSync(cacheDir(), { recursive: true });
+		mkdirSync(this.#cacheDir, { recursive: true });
 		writeFileSync(file, JSON.stringify(result));
 		this.stats.rendered++;
 		this.stats.ms += performance.now() - started;
