@@ -6,13 +6,16 @@ import { defineConfig } from 'astro/config';
 import { articleCoverage } from './src/article/integration.ts';
 import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
-import { baseLinksPlugin } from './src/links/base-links.ts';
-import { linkCheck } from './src/links/integration.ts';
+import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
+import { baseLinksPlugin } from './src/linking/base-links.ts';
+import { linkCheck } from './src/linking/integration.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
 const site = process.env.SITE_URL ?? 'https://amazon-ai-bet.example.org';
 const base = process.env.BASE_PATH ?? '/';
+// DIAGRAMS=off leaves ```mermaid fences as code: the benchmark's diagram-free baseline.
+const diagrams = process.env.DIAGRAMS !== 'off';
 
 export default defineConfig({
 	site,
@@ -21,7 +24,7 @@ export default defineConfig({
 	srcDir: './',
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [mermaidPlugin({ base, onDiagram: reportDiagram })],
+			mdastPlugins: [pinnedIdsPlugin(), ...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : [])],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},

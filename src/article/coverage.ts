@@ -9,6 +9,7 @@
 import GithubSlugger from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import type { ArticleParagraph } from './article.ts';
+import { pinnedIdInSource } from '../linking/pinned-ids.ts';
 import { normalizeSpace, quoteMatches } from './quotes.ts';
 
 export interface PageSource {
@@ -66,11 +67,13 @@ export function scanPage(page: PageSource): PageReport {
 		: [];
 	const slugger = new GithubSlugger();
 	const headings = [...body.matchAll(HEADING)].map((m) => {
-		const text = m[2]!
+		// Mirrors how the page gets its ids: a pinned id wins, else Starlight's slug of the text.
+		const pinned = pinnedIdInSource(m[2]!);
+		const text = (pinned?.text ?? m[2]!)
 			.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
 			.replace(/[*_`]/g, '')
 			.trim();
-		return { index: m.index, text, slug: slugger.slug(text) };
+		return { index: m.index, text, slug: pinned?.id ?? slugger.slug(text) };
 	});
 	const quotes: FoundQuote[] = [];
 	for (const match of body.matchAll(QUOTE)) {

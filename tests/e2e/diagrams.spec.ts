@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readingOrder, rel, sectionPages } from './pages.ts';
+
+const pagesWithDiagrams = ['/', ...sectionPages];
+
+async function setTheme(page: Page, theme: 'light' | 'dark') {
+	await page.locator('starlight-theme-select select').first().selectOption(theme);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+test('every section page and the overview have at least one diagram, with a caption', async ({ page }) => {
+	for (const path of pagesWithDiagrams) {
+		await page.goto(rel(path));
+		const figures = page.locator('figure.diagram');
+		expect(await figures.count(), path).toBeGreaterThan(0);
+		for (const figure of await figures.all()) {
+			await expect(figure.locator('figcaption')).not.toBeEmpty();
+		}
+	}
+});
+
+test('the theme toggle switches which rendering of a diagram shows', async ({ page }) => {
+	await page.goto(rel('/aws/'));
+	const figure = page.locator('figure.diagram').first();
+	await setTheme(page, 'light');
+	await expect(figure.locator('.diagram__theme--light svg')).toBeVisible();
+	await expect(figure.locator('.diagram__theme--dark svg')).toBeHidden();
+	await setTheme(page, 'dark');
+	await expect(figure.locator('.diagram__theme--dark svg')).toBeVisible();
+	await expect(figure.locator('.diagram__theme--light svg')).toBeHidden();
+});
+
+test('diagrams have an accessible name and description, and axe finds no violation in either theme', async ({
+	page,
+}) => {
+	for (const path of pagesWithDiagrams) {
+		await page.goto(rel(path));
+		for (const svg of await page.locator('figure.diagram svg').all()) {
+			const title = await svg.locator(':scope > title').textContent();
+			const desc = await svg.locator(':scope > desc').textContent();
+			expect(title?.trim(), path).toBeTruthy();
+			expect(desc?.trim(), path).toBeTruthy();
+			expect(await svg.getAttribute('role')).toMatch(/^(img|group)$/);
+		}
+		for (const theme of ['light', 'dark'] as const) {
+			await setTheme(page, theme);
+			const results = await new AxeBuilder({ page }).include('figure.diagram').analyze();
+			expect(results.violations.map((v) => `${path} (${theme}): ${v.id} ${v.help}`)).toEqual([]);
+		}
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('a diagram is visible', async ({ page }) => {
+		await page.goto(rel('/aws/'));
+		await expect(page.locator('figure.diagram svg:visible').first()).toBeVisible();
+		const box = await page.locator('figure.diagram svg:visible').first().boundingBox();
+		expect(box!.height).toBeGreaterThan(50);
+	});
+});
+
+test('no page has a duplicate id, even with several diagrams', async ({ page }) => {
+	for (const path of readingOrder) {
+		await page.goto(rel(path));
+		const dupes = await page.evaluate(() => {
+			const seen = new Map<string, number>();
+			document.querySelectorAll('[id]').forEach((el) => seen.set(el.id, (seen.get(el.id) ?? 0) + 1));
+			return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+		});
+		expect(dupes, path).toEqual([]);
+	}
+});
+
+test('the topic map on the overview links to every section, and the links work', async ({ page, baseURL }) => {
+	await page.goto(rel('/'));
+	const map = page.locator('figure.diagram').first();
+	await setTheme(page, 'light');
+	const links = map.locator('.diagram__theme--light svg a');
+	const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')));
+	const base = new URL(baseURL!).pathname;
+	expect(hrefs.map((h) => `/${h!.slice(base.length)}`).sort()).toEqual([...sectionPages].sort());
+	await links.first().click();
+	await expect(page).toHaveURL(new RegExp(`${hrefs[0]}$`));
+	await expect(page.locator('h1')).toBeVisible();
+});
+
+test('a word that appears only in a diagram is found by search', async ({ page, request, baseURL }) => {
+	// Find a diagram label word that no page's prose contains, so only the diagram can match it.
+	const prose: string[] = [];
+	const labels = new Map<string, string>();
+	for (const path of readingOrder) {
+		const html = await (await request.get(rel(path))).text();
+		const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+		prose.push(
+			main
+				.replace(/<figure class="diagram"[\s\S]*?<\/figure>/g, ' ')
+				.replace(/<[^>]+>/g, ' ')
+				.toLowerCase(),
+		);
+		for (const m of main.matchAll(/data-diagram-labels="([^"]*)"/g)) {
+			for (const word of m[1]!.split(/[^A-Za-z]+/)) if (word.length >= 6) labels.set(word.toLowerCase(), path);
+		}
+	}
+	const allProse = prose.join(' ');
+	const only = [...labels].find(([word]) => !new RegExp(`\\b${word}`).test(allProse));
+	expect(only, 'the content has at least one word that appears only in a diagram').toBeTruthy();
+	const [word, path] = only!;
+	await page.goto(rel('/'));
+	await page.locator('site-search button[data-open-modal]').click();
+	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill(word);
+	const results = page.locator('dialog[open] .pagefind-ui__result-link');
+	await expect(results.first()).toBeVisible();
+	const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	const base = new URL(baseURL!).pathname;
+	expect(hrefs.map((h) => `/${h.slice(base.length)}`)).toContain(path);
+});
+
+test('diagrams stay legible on a 375 px phone: no page scroll, labels not shrunk below 75 %', async ({
+	browser,
+	baseURL,
+}) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 800 }, baseURL });
+	const page = await context.newPage();
+	for (const path of pagesWithDiagrams) {
+		await page.goto(rel(path));
+		const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(pageOverflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+		for (const svg of await page.locator('figure.diagram svg:visible').all()) {
+			const scale = await svg.evaluate(
+				(el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
+			);
+			expect(scale, path).toBeGreaterThanOrEqual(0.74);
+		}
+	}
+	await context.close();
+});
+
+test('no request leaves 127.0.0.1 on any page', async ({ page }) => {
+	const outside: string[] = [];
+	page.on('request', (r) => {
+		const url = new URL(r.url());
+		if (!['127.0.0.1', ''].includes(url.hostname) && !url.protocol.startsWith('data')) outside.push(r.url());
+	});
+	for (const path of readingOrder) {
+		await page.goto(rel(path));
+		await page.waitForLoadState('networkidle');
+	}
+	expect(outside).toEqual([]);
+});
+
+test('no diagram JavaScript reaches dist/', () => {
+	const dir = join(process.cwd(), 'dist', '_astro');
+	const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+	for (const file of scripts) {
+		expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/mermaid/i);
+	}
+});
+
+test('each diagram stays within its HTML budget (bench/budgets.json), both themes together', async () => {
+	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
+	const { gzipSync } = await import('node:zlib');
+	const dist = join(process.cwd(), 'dist');
+	const htmlFiles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+	let count = 0;
+	for (const file of htmlFiles) {
+		const html = readFileSync(join(dist, file), 'utf8');
+		for (const m of html.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g)) {
+			count++;
+			expect(gzipSync(m[0], { level: 9 }).length, `${file}: ${m[0].slice(0, 80)}`).toBeLessThanOrEqual(
+				budgets.diagrams.maxGzipBytes,
+			);
+		}
+	}
+	expect(count).toBeGreaterThanOrEqual(8);
+});
