@@ -1,6 +1,7 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCoverage } from './src/article/integration.ts';
@@ -9,6 +10,7 @@ import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { linkCheck } from './src/linking/integration.ts';
+import { sharing } from './src/linking/sharing.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
@@ -39,9 +41,17 @@ export default defineConfig({
 			lastUpdated: true,
 			pagefind: true,
 			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
-			components: {},
+			routeMiddleware: './src/linking/route-middleware.ts',
+			components: {
+				// Adds the copy-link buttons script; renders Starlight's own component.
+				MarkdownContent: './src/linking/MarkdownContent.astro',
+			},
 		}),
 		mdx(),
+		// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
+		// have no data-pagefind-body).
+		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
+		sharing(),
 		linkCheck(),
 	],
 });

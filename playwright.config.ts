@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureBrowser } from './scripts/find-browser.mjs';
 
-/** Browser tests run against the built site (`dist/`), served by `astro preview` on 127.0.0.1. */
+/** Browser tests run against the built site (`dist/`), served on 127.0.0.1 by scripts/serve.mjs. */
 const port = Number(process.env.TEST_PORT ?? 4322);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
@@ -18,7 +18,7 @@ export default defineConfig({
 		trace: 'off',
 	},
 	webServer: {
-		command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+		command: `node scripts/serve.mjs ${port}`,
 		url: `http://127.0.0.1:${port}${base}`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -6,10 +6,9 @@
  * - every paragraph p1..p14 is quoted or cited by at least one explainer page.
  * A citation is any link to `/source/#pN`.
  */
-import GithubSlugger from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import type { ArticleParagraph } from './article.ts';
-import { pinnedIdInSource } from '../linking/pinned-ids.ts';
+import { headingsInMdx } from '../linking/headings.ts';
 import { normalizeSpace, quoteMatches } from './quotes.ts';
 
 export interface PageSource {
@@ -39,7 +38,6 @@ export interface PageReport {
 
 const QUOTE = /<Quote\b([^>]*)>([\s\S]*?)<\/Quote>/g;
 const CITATION = /\/source\/#p(\d+)\b/g;
-const HEADING = /^(#{2,3})\s+(.+?)\s*$/gm;
 
 const lineAt = (source: string, index: number) => source.slice(0, index).split('\n').length;
 
@@ -65,16 +63,7 @@ export function scanPage(page: PageSource): PageReport {
 	const declared = Array.isArray(data.paragraphs)
 		? data.paragraphs.filter((n): n is number => typeof n === 'number')
 		: [];
-	const slugger = new GithubSlugger();
-	const headings = [...body.matchAll(HEADING)].map((m) => {
-		// Mirrors how the page gets its ids: a pinned id wins, else Starlight's slug of the text.
-		const pinned = pinnedIdInSource(m[2]!);
-		const text = (pinned?.text ?? m[2]!)
-			.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-			.replace(/[*_`]/g, '')
-			.trim();
-		return { index: m.index, text, slug: pinned?.id ?? slugger.slug(text) };
-	});
+	const headings = headingsInMdx(body);
 	const quotes: FoundQuote[] = [];
 	for (const match of body.matchAll(QUOTE)) {
 		const attrs = match[1]!;
@@ -85,7 +74,7 @@ export function scanPage(page: PageSource): PageReport {
 			line: lineAt(page.source, offset + match.index),
 			paragraph: p ? Number(p[1] ?? p[2]) : NaN,
 			text: quoteText(match[2]!),
-			section: heading?.slug ?? '',
+			section: heading?.id ?? '',
 			sectionTitle: heading?.text ?? '',
 		});
 	}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * Serves the built site (dist/) on 127.0.0.1 for the browser tests and the benchmark, the way a
+ * static host does: the site under its base path, dist/404.html with status 404 for unknown URLs.
+ * (`astro preview` refuses to start while another preview runs, e.g. a reader's `npm start`.)
+ *
+ * Usage: node scripts/serve.mjs [port]   (BASE_PATH as for the build)
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import sirv from 'sirv';
+
+const port = Number(process.argv[2] ?? process.env.PORT ?? 4322);
+const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
+const assets = sirv('dist', { dev: false, etag: true, extensions: ['html'] });
+const notFound = () => readFileSync('dist/404.html');
+
+createServer((req, res) => {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	const send404 = () => {
+		res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+		res.end(notFound());
+	};
+	if (!url.pathname.startsWith(base)) return send404();
+	req.url = `/${url.pathname.slice(base.length)}${url.search}`;
+	assets(req, res, send404);
+}).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}${base}`));

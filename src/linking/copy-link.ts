@@ -1,0 +1,134 @@
+/**
+ * Copy-link buttons: one beside every h2/h3 anchor (Starlight's `.sl-anchor-link`) and every
+ * element marked `data-copy-link` (paragraphs on /source/, glossary terms, figures). Progressive
+ * enhancement: without JavaScript the plain anchor links remain.
+ *
+ * The copied URL is absolute and canonical (site + base + page + #anchor), taken from the page's
+ * <link rel="canonical">, so a link copied from a preview or localhost still points at the real site.
+ */
+
+const SHARE_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"/></svg>';
+
+const COPY_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/></svg>';
+
+function canonicalUrl(hash: string): string {
+	const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+	const url = new URL(canonical);
+	url.hash = hash;
+	return url.href;
+}
+
+let liveRegion: HTMLElement | undefined;
+function announce(message: string) {
+	if (!liveRegion) {
+		liveRegion = document.createElement('div');
+		liveRegion.className = 'sr-only';
+		liveRegion.setAttribute('role', 'status');
+		liveRegion.setAttribute('aria-live', 'polite');
+		document.body.append(liveRegion);
+	}
+	// Clear first so the same message is announced again on a second copy.
+	liveRegion.textContent = '';
+	requestAnimationFrame(() => (liveRegion!.textContent = message));
+}
+
+async function writeClipboard(text: string): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Where the clipboard is refused (permissions, insecure context), show the link ready to copy. */
+function showManualCopy(button: HTMLButtonElement, url: string) {
+	document.querySelector('.copy-link-manual')?.remove();
+	const box = document.createElement('div');
+	box.className = 'copy-link-manual';
+	const label = document.createElement('label');
+	label.textContent = 'Copy this link:';
+	const input = document.createElement('input');
+	input.type = 'text';
+	input.readOnly = true;
+	input.value = url;
+	input.id = 'copy-link-manual-input';
+	label.htmlFor = input.id;
+	const close = document.createElement('button');
+	close.type = 'button';
+	close.textContent = 'Close';
+	const dismiss = () => {
+		box.remove();
+		button.focus();
+	};
+	close.addEventListener('click', dismiss);
+	box.addEventListener('keydown', (e) => e.key === 'Escape' && dismiss());
+	box.append(label, input, close);
+	button.after(box);
+	input.focus();
+	input.select();
+	announce('Copying is blocked here; the link is selected, press Control+C or Command+C to copy it.');
+}
+
+function flash(button: HTMLButtonElement, text: string) {
+	button.dataset.state = text;
+	window.setTimeout(() => delete button.dataset.state, 1600);
+}
+
+/**
+ * The share page of an h2 section (`/share/<page>/<id>/`, see share-route.astro): link-preview bots
+ * ignore #fragments, so this URL unfurls with the section's own title, summary and image.
+ */
+function shareUrl(id: string): string {
+	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+	const canonical = new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
+	const page = canonical.pathname.slice(base.length).replace(/^\/|\/$/g, '') || 'index';
+	return new URL(`${base}/share/${page}/${id}/`, canonical).href;
+}
+
+function makeButton(kind: 'copy' | 'share', label: string, getUrl: () => string) {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = kind === 'copy' ? 'copy-link' : 'copy-link copy-link--share';
+	button.innerHTML = kind === 'copy' ? COPY_ICON : SHARE_ICON;
+	button.setAttribute(
+		'aria-label',
+		kind === 'copy' ? `Copy link to ${label}` : `Copy preview link to ${label}, for chats and social posts`,
+	);
+	button.title = kind === 'copy' ? 'Copy link' : 'Copy link with preview (for chats and social posts)';
+	button.addEventListener('click', async () => {
+		const url = getUrl();
+		if (await writeClipboard(url)) {
+			announce(kind === 'copy' ? 'Link copied' : 'Preview link copied');
+			flash(button, 'Copied');
+		} else showManualCopy(button, url);
+	});
+	return button;
+}
+
+function addButton(anchor: HTMLAnchorElement, label: string, withShare = false) {
+	const hash = anchor.getAttribute('href');
+	if (!hash?.startsWith('#') || anchor.nextElementSibling?.classList.contains('copy-link')) return;
+	const buttons = [makeButton('copy', label, () => canonicalUrl(hash))];
+	if (withShare) buttons.push(makeButton('share', label, () => shareUrl(decodeURIComponent(hash.slice(1)))));
+	anchor.after(...buttons);
+}
+
+function init() {
+	for (const anchor of document.querySelectorAll<HTMLAnchorElement>(
+		'.sl-markdown-content :is(.level-h2, .level-h3) > a.sl-anchor-link',
+	)) {
+		const wrapper = anchor.parentElement!;
+		const heading = wrapper.querySelector('h2, h3');
+		// Only h2s written in MDX have share pages; generated headings (glossary, figures) opt out.
+		const withShare = wrapper.classList.contains('level-h2') && !wrapper.hasAttribute('data-no-share');
+		addButton(anchor, `section “${heading?.textContent?.trim() ?? ''}”`, withShare);
+	}
+	for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
+		addButton(anchor, anchor.dataset.copyLink || 'this item');
+	}
+}
+
+init();

@@ -1,0 +1,51 @@
+/**
+ * Starlight route middleware: adds what link previews need on every page (Starlight already sets
+ * og:title, og:description, og:url and the twitter card): the page's own og:image, and JSON-LD
+ * (Article + BreadcrumbList) so search engines understand what the page is.
+ */
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { imagePath } from './sections.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+	const route = context.locals.starlightRoute;
+	const site = context.site;
+	if (!site || route.entry.id === '404') return;
+	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+	const abs = (path: string) => new URL(`${base}${path}`, site).href;
+	const page = route.entry.id === 'index' ? '' : route.entry.id;
+	const url = abs(page ? `/${page}/` : '/');
+	const image = abs(imagePath(page));
+	const { title, description } = route.entry.data;
+	const siteName = "Amazon's $200B AI Bet, Explained";
+	route.head.push(
+		{ tag: 'meta', attrs: { property: 'og:image', content: image } },
+		{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+		{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+		{ tag: 'meta', attrs: { property: 'og:image:alt', content: `${title}: ${description ?? siteName}` } },
+		{ tag: 'meta', attrs: { name: 'twitter:image', content: image } },
+	);
+	const crumbs = [{ name: siteName, url: abs('/') }, ...(page ? [{ name: title, url }] : [])];
+	const jsonLd = [
+		{
+			'@context': 'https://schema.org',
+			'@type': 'Article',
+			headline: title,
+			description,
+			url,
+			image,
+			inLanguage: 'en',
+			isPartOf: { '@type': 'WebSite', name: siteName, url: abs('/') },
+			...(route.lastUpdated ? { dateModified: route.lastUpdated.toISOString() } : {}),
+		},
+		{
+			'@context': 'https://schema.org',
+			'@type': 'BreadcrumbList',
+			itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
+		},
+	];
+	route.head.push({
+		tag: 'script',
+		attrs: { type: 'application/ld+json' },
+		content: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+	});
+});

@@ -1,0 +1,117 @@
+/**
+ * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG) and
+ * resvg (SVG to PNG), using the self-hosted Inter files. Fonts load once per build; images are
+ * cached on disk by a hash of their content, so unchanged pages are not drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { fromRoot } from '../article/paths.ts';
+
+const require = createRequire(import.meta.url);
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+/** Bump when the design changes so cached images are drawn again. */
+const DESIGN_VERSION = 1;
+
+export interface OgImageInput {
+	/** Big line: the page or section title. */
+	title: string;
+	/** One-line summary under the title. */
+	summary: string;
+	/** Small line above the title, e.g. the page a section belongs to. */
+	eyebrow: string;
+	siteName: string;
+}
+
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+function loadFonts() {
+	fonts ??= [
+		{
+			name: 'Inter',
+			data: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')),
+			weight: 400,
+			style: 'normal',
+		},
+		{
+			name: 'Inter',
+			data: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff')),
+			weight: 700,
+			style: 'normal',
+		},
+	];
+	return fonts;
+}
+
+type Node = { type: string; props: Record<string, unknown> & { style?: Record<string, unknown>; children?: unknown } };
+const h = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
+	type,
+	props: { style, children },
+});
+
+/**
+ * A dark card with a light frame: reads well on the white and the dark backgrounds of chat apps.
+ * Colours match the favicon (navy and amber).
+ */
+function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
+	const titleSize = title.length > 60 ? 56 : title.length > 36 ? 66 : 78;
+	return h(
+		'div',
+		{
+			width: OG_WIDTH,
+			height: OG_HEIGHT,
+			display: 'flex',
+			padding: 24,
+			boxSizing: 'border-box',
+			background: '#e8edf5',
+			fontFamily: 'Inter',
+		},
+		h(
+			'div',
+			{
+				display: 'flex',
+				flexDirection: 'column',
+				justifyContent: 'space-between',
+				flexGrow: 1,
+				padding: '52px 64px',
+				borderRadius: 28,
+				background: '#14213d',
+				color: '#ffffff',
+			},
+			[
+				h('div', { display: 'flex', alignItems: 'center', fontSize: 30, color: '#ffb347', fontWeight: 700 }, [
+					h('div', { display: 'flex', width: 18, height: 18, borderRadius: 9, background: '#ff9f1c', marginRight: 16 }),
+					eyebrow,
+				]),
+				h('div', { display: 'flex', flexDirection: 'column' }, [
+					h('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, title),
+					h('div', { marginTop: 28, fontSize: 32, lineHeight: 1.35, color: '#d5deee' }, summary),
+				]),
+				h(
+					'div',
+					{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 26, color: '#aebbd3' },
+					[
+						h('div', { display: 'flex' }, siteName),
+						h('div', { display: 'flex', width: 120, height: 8, borderRadius: 4, background: '#ff9f1c' }),
+					],
+				),
+			],
+		),
+	);
+}
+
+export const ogCacheDir = () => fromRoot('.cache', 'og');
+
+export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()): Promise<Buffer> {
+	const hash = createHash('sha256').update(JSON.stringify({ input, DESIGN_VERSION })).digest('hex').slice(0, 16);
+	const file = join(cacheDir, `${hash}.png`);
+	if (existsSync(file)) return readFileSync(file);
+	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
+	const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+	mkdirSync(cacheDir, { recursive: true });
+	writeFileSync(file, png);
+	return png;
+}

@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import { rel } from './pages.ts';
+
+test.describe('copy-link buttons', () => {
+	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+	test('every h2/h3 on a section page has a keyboard-reachable copy button that copies the canonical URL', async ({
+		page,
+	}) => {
+		await page.goto(rel('/aws/'));
+		const headings = page.locator('.sl-markdown-content :is(.level-h2, .level-h3)');
+		const buttons = page.locator(
+			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share)',
+		);
+		expect(await buttons.count()).toBe(await headings.count());
+		const first = headings.first();
+		const id = await first.locator('h2, h3').getAttribute('id');
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		// Reach it from the heading's anchor link with the keyboard, then press Enter.
+		await first.locator('a.sl-anchor-link').focus();
+		await page.keyboard.press('Tab');
+		await expect(first.locator('button.copy-link:not(.copy-link--share)')).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${id}`);
+	});
+
+	test('each h2 also offers its share URL (the one with a rich preview), which lands on the section', async ({
+		page,
+	}) => {
+		await page.goto(rel('/aws/'));
+		const wrapper = page.locator('.sl-markdown-content .level-h2:has(#faster-hardware-for-clients)');
+		await wrapper.locator('button.copy-link--share').click();
+		await expect(page.getByRole('status').filter({ hasText: 'Preview link copied' })).toBeAttached();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toMatch(/^https?:\/\/[^/]+\/(.+\/)?share\/aws\/faster-hardware-for-clients\/$/);
+		// h3s and generated headings (glossary) have no share page, so no share button.
+		expect(await page.locator('.level-h3 button.copy-link--share').count()).toBe(0);
+	});
+
+	test('source paragraphs, glossary terms and figures have copy buttons too', async ({ page }) => {
+		await page.goto(rel('/source/'));
+		await page.locator('#p7 button.copy-link').click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/source\/#p7$/);
+		await page.goto(rel('/glossary/'));
+		await page.locator('.sl-heading-wrapper:has(#edge-computing) button.copy-link').click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/glossary\/#edge-computing$/);
+		await page.goto(rel('/figures/'));
+		await page.locator('.sl-heading-wrapper:has(#ai-spend-2025) button.copy-link').click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/figures\/#ai-spend-2025$/);
+	});
+});
+
+test('where the clipboard is refused, the link is shown selected for manual copying', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(navigator, 'clipboard', {
+			value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+		});
+	});
+	await page.goto(rel('/risks/'));
+	await page.locator('button.copy-link').first().click();
+	const input = page.getByLabel('Copy this link:');
+	await expect(input).toBeFocused();
+	expect(await input.inputValue()).toMatch(/^https?:\/\/.+\/risks\/#/);
+	await page.keyboard.press('Escape');
+	await expect(input).toBeHidden();
+	await expect(page.locator('button.copy-link').first()).toBeFocused();
+});
+
+/** Reads a URL the way a link-preview bot does: one HTTP GET, HTML only, no JavaScript. */
+async function meta(request: import('@playwright/test').APIRequestContext, url: string) {
+	const response = await request.get(url, { maxRedirects: 0 });
+	expect(response.status(), url).toBe(200);
+	const html = await response.text();
+	const get = (attr: string, name: string) =>
+		new RegExp(`<meta[^>]+${attr}="${name}"[^>]+content="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+	return {
+		html,
+		title: get('property', 'og:title'),
+		description: get('property', 'og:description'),
+		url: get('property', 'og:url'),
+		image: get('property', 'og:image'),
+		card: get('name', 'twitter:card'),
+		twitterImage: get('name', 'twitter:image'),
+		canonical: /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1],
+	};
+}
+
+test('every page and share page has a complete, absolute link preview with a 1200x630 PNG', async ({
+	request,
+	baseURL,
+}) => {
+	const sitemap = await (await request.get('sitemap-0.xml')).text();
+	const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+	expect(pages.length).toBeGreaterThanOrEqual(11);
+	expect(pages.some((p) => p.includes('/share/'))).toBe(false);
+	const base = new URL(baseURL!).pathname;
+	for (const path of pages) {
+		const m = await meta(request, rel(`/${path.slice(base.length)}`));
+		for (const [key, value] of Object.entries({ title: m.title, description: m.description, card: m.card })) {
+			expect(value, `${path} ${key}`).toBeTruthy();
+		}
+		for (const url of [m.url, m.image, m.twitterImage, m.canonical]) expect(url, path).toMatch(/^https?:\/\//);
+		expect(m.html).toContain('"@type":"BreadcrumbList"');
+		expect(m.html).toContain('"@type":"Article"');
+		// The image the preview names is served by the built site, as a 1200x630 PNG.
+		const image = await request.get(rel(`/${new URL(m.image!).pathname.slice(base.length)}`));
+		expect(image.status(), m.image).toBe(200);
+		const png = await image.body();
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+	}
+});
+
+test('a share URL previews its section and sends a person to that section, without JavaScript', async ({
+	browser,
+	request,
+	baseURL,
+}) => {
+	const m = await meta(request, rel('/share/aws/faster-hardware-for-clients/'));
+	expect(m.title).toContain('Faster hardware for clients');
+	expect(m.canonical).toMatch(/\/aws\/#faster-hardware-for-clients$/);
+	expect(m.image).toMatch(/\/og\/aws\/faster-hardware-for-clients\.png$/);
+	expect(m.html).toContain('noindex');
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+	const page = await context.newPage();
+	await page.goto(rel('/share/aws/faster-hardware-for-clients/'));
+	await page.waitForURL(/\/aws\/#faster-hardware-for-clients$/);
+	await expect(page.locator('#faster-hardware-for-clients')).toBeInViewport();
+	await context.close();
+});
