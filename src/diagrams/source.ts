@@ -25,14 +25,14 @@ export function parseDiagramSource(source: string): DiagramSource {
 		if (single) {
 			if (single[1] === 'accTitle') title = single[2]!;
 			else description = single[2]!;
-			kept.push('%%'); // a comment, so Mermaid's line numbers in errors still match the fence
+			kept.push('%% acc (site)'); // a Mermaid comment (a bare %% would become a node)
 			continue;
 		}
 		if (/^\s*accDescr\s*\{/.test(line)) {
 			const block: string[] = [line.replace(/^\s*accDescr\s*\{/, '')];
 			while (!block.at(-1)!.includes('}') && i + 1 < lines.length) block.push(lines[++i]!);
 			description = block.join(' ').replace(/\}.*$/, '').replace(/\s+/g, ' ').trim();
-			block.forEach(() => kept.push('%%'));
+			block.forEach(() => kept.push('%% acc (site)'));
 			continue;
 		}
 		kept.push(line);
