@@ -9,6 +9,7 @@ import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.t
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
+import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 
@@ -24,6 +25,8 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	srcDir: './',
+	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
+	redirects: loadRedirects().pages,
 	markdown: {
 		processor: satteri({
 			mdastPlugins: [pinnedIdsPlugin(), ...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : [])],

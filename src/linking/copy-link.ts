@@ -7,41 +7,13 @@
  * <link rel="canonical">, so a link copied from a preview or localhost still points at the real site.
  */
 
+import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
+
 const SHARE_ICON =
 	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"/></svg>';
 
 const COPY_ICON =
 	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/></svg>';
-
-function canonicalUrl(hash: string): string {
-	const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
-	const url = new URL(canonical);
-	url.hash = hash;
-	return url.href;
-}
-
-let liveRegion: HTMLElement | undefined;
-function announce(message: string) {
-	if (!liveRegion) {
-		liveRegion = document.createElement('div');
-		liveRegion.className = 'sr-only';
-		liveRegion.setAttribute('role', 'status');
-		liveRegion.setAttribute('aria-live', 'polite');
-		document.body.append(liveRegion);
-	}
-	// Clear first so the same message is announced again on a second copy.
-	liveRegion.textContent = '';
-	requestAnimationFrame(() => (liveRegion!.textContent = message));
-}
-
-async function writeClipboard(text: string): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** Where the clipboard is refused (permissions, insecure context), show the link ready to copy. */
 function showManualCopy(button: HTMLButtonElement, url: string) {

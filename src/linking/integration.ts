@@ -1,25 +1,58 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { anchorsInDist, checkAnchors, loadRedirects, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
-/** After the build writes dist/, checks every internal link and anchor; on failure removes dist/. */
+export const anchorsFile = 'content/anchors.json';
+
+/**
+ * After the build writes dist/: every internal link and #anchor must resolve, and every published
+ * anchor (content/anchors.json) must still exist or redirect. On failure dist/ is removed so a
+ * broken site cannot be deployed. UPDATE_ANCHORS=1 records the current anchors as published.
+ */
 export function linkCheck(): AstroIntegration {
 	let base = '/';
+	let root = process.cwd();
 	return {
 		name: 'link-check',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base;
+				root = fileURLToPath(config.root);
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
-				const { broken, checked } = checkLinks(distDir, base);
-				if (broken.length) {
+				const fail = (message: string) => {
 					rmSync(distDir, { recursive: true, force: true });
-					throw new Error(`${formatBrokenLinks(broken)}\n(dist/ was removed so a broken site cannot be deployed.)`);
-				}
+					throw new Error(`${message}\n(dist/ was removed so a broken site cannot be deployed.)`);
+				};
+				const { broken, checked } = checkLinks(distDir, base);
+				if (broken.length) fail(formatBrokenLinks(broken));
 				logger.info(`links: ${checked} internal links and anchors checked, none broken`);
+
+				const current = anchorsInDist(distDir);
+				const registryPath = join(root, anchorsFile);
+				if (process.env.UPDATE_ANCHORS) {
+					writeFileSync(registryPath, `${JSON.stringify(current, null, '\t')}\n`);
+					logger.info(`anchors: recorded ${Object.values(current).flat().length} anchors in ${anchorsFile}`);
+					return;
+				}
+				const published = JSON.parse(readFileSync(registryPath, 'utf8')) as AnchorRegistry;
+				const result = checkAnchors(published, current, loadRedirects(root));
+				if (result.broken.length) {
+					fail(
+						`Published anchors that no longer resolve (${result.broken.length}):\n  - ${result.broken.join('\n  - ')}`,
+					);
+				}
+				const total = Object.values(published).flat().length;
+				logger.info(`anchors: all ${total} published anchors resolve`);
+				if (result.unpublished.length) {
+					logger.warn(
+						`anchors: ${result.unpublished.length} new anchor(s) not yet in ${anchorsFile} (${result.unpublished.slice(0, 3).join(', ')}…): run \`npm run anchors:update\` and commit it`,
+					);
+				}
 			},
 		},
 	};

@@ -4,7 +4,10 @@
  * (Article + BreadcrumbList) so search engines understand what the page is.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
+
+const anchorRedirects = loadRedirects().anchors;
 
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
@@ -43,6 +46,20 @@ export const onRequest = defineRouteMiddleware((context) => {
 			itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
 		},
 	];
+	// Old #anchors of this page that moved: anchor-redirects.ts sends readers on (see content/redirects.yaml).
+	const pagePath = page ? `/${page}/` : '/';
+	const moved = Object.fromEntries(
+		Object.entries(anchorRedirects)
+			.filter(([from]) => from.startsWith(`${pagePath}#`))
+			.map(([from, to]) => [from.slice(pagePath.length + 1), `${base}${to}`]),
+	);
+	if (Object.keys(moved).length) {
+		route.head.push({
+			tag: 'script',
+			attrs: { type: 'application/json', id: 'anchor-redirects' },
+			content: JSON.stringify(moved).replace(/</g, '\\u003c'),
+		});
+	}
 	route.head.push({
 		tag: 'script',
 		attrs: { type: 'application/ld+json' },

@@ -129,3 +129,46 @@ test('a share URL previews its section and sends a person to that section, witho
 	await expect(page.locator('#faster-hardware-for-clients')).toBeInViewport();
 	await context.close();
 });
+
+test.describe('quote links', () => {
+	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+	test('selecting text offers a text-fragment link that falls back to the section anchor', async ({ page }) => {
+		await page.goto(rel('/risks/'));
+		const paragraph = page.locator('.sl-markdown-content .article-quote blockquote p').first();
+		await paragraph.evaluate((p) => {
+			const range = document.createRange();
+			range.selectNodeContents(p);
+			document.getSelection()!.removeAllRanges();
+			document.getSelection()!.addRange(range);
+		});
+		await page.getByRole('button', { name: 'Copy link to this quote' }).click();
+		const url = await page.evaluate(() => navigator.clipboard.readText());
+		expect(url).toMatch(/\/risks\/#[a-z0-9-]+:~:text=[^,]+,.+/);
+		// The part before :~: is a real section anchor on the page.
+		const section = new URL(url).hash.slice(1).split(':~:')[0]!;
+		await expect(page.locator(`[id="${section}"]`)).toHaveCount(1);
+	});
+
+	test('a text-fragment link scrolls to the quote', async ({ page }) => {
+		await page.goto(rel('/source/#:~:text=keeps%20competing%20competitors'));
+		await expect(page.locator('#p8')).toBeInViewport();
+		await expect(page.locator('#p1')).not.toBeInViewport();
+	});
+});
+
+test('an old anchor from content/redirects.yaml lands on the section it moved to', async ({ page }) => {
+	await page.goto(rel('/investment/#spending-so-far-in-2025'));
+	await page.waitForURL(/#money-allocated-in-2025$/);
+	await expect(page.locator('#money-allocated-in-2025')).toBeInViewport();
+});
+
+test('every anchor on the built site is published in content/anchors.json', async () => {
+	const { anchorsInDist } = await import('../../src/linking/anchors.ts');
+	const { readFileSync } = await import('node:fs');
+	const published = JSON.parse(readFileSync('content/anchors.json', 'utf8')) as Record<string, string[]>;
+	const missing = Object.entries(anchorsInDist('dist')).flatMap(([page, anchors]) =>
+		anchors.filter((a) => !published[page]?.includes(a)).map((a) => `${page}#${a}`),
+	);
+	expect(missing, 'run `npm run anchors:update` and commit content/anchors.json').toEqual([]);
+});

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anchorsInDist, checkAnchors, parseRedirects } from './anchors.ts';
+
+// One folder per case: dist/ (a built site in miniature), anchors.json (what was published),
+// optional redirects.yaml, and expected.txt ('ok' or the start of the one expected error).
+const fixturesDir = join(import.meta.dirname, 'anchor-fixtures');
+
+describe('published anchors check', () => {
+	for (const name of readdirSync(fixturesDir)) {
+		it(name, () => {
+			const dir = join(fixturesDir, name);
+			const redirectsFile = join(dir, 'redirects.yaml');
+			const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '');
+			const published = JSON.parse(readFileSync(join(dir, 'anchors.json'), 'utf8'));
+			const { broken } = checkAnchors(published, anchorsInDist(join(dir, 'dist')), redirects);
+			const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trim();
+			if (expected === 'ok') expect(broken).toEqual([]);
+			else {
+				expect(broken).toHaveLength(1);
+				expect(broken[0]).toContain(expected);
+			}
+		});
+	}
+
+	it('rejects a redirect to an anchor that does not exist either', () => {
+		const { broken } = checkAnchors(
+			{ '/aws/': ['old'] },
+			{ '/aws/': ['new'] },
+			parseRedirects('anchors:\n  /aws/#old: /aws/#typo\n'),
+		);
+		expect(broken[0]).toContain('redirects to /aws/#typo, which does not exist');
+	});
+
+	it('reports anchors not yet published', () => {
+		expect(checkAnchors({}, { '/aws/': ['new'] }, parseRedirects('')).unpublished).toEqual(['/aws/#new']);
+	});
+});
+
+describe('the real registry', () => {
+	it('is valid JSON listing the section pages', () => {
+		const registry = JSON.parse(readFileSync('content/anchors.json', 'utf8'));
+		expect(Object.keys(registry)).toEqual(expect.arrayContaining(['/aws/', '/source/', '/glossary/']));
+		expect(registry['/source/']).toEqual(expect.arrayContaining(['p1', 'p14']));
+	});
+});

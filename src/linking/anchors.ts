@@ -1,0 +1,92 @@
+/**
+ * Published anchors: every section, paragraph, term and figure anchor a reader may have linked to
+ * is listed in content/anchors.json. After each build the site is checked against it: an anchor
+ * (or page) that disappeared must have an entry in content/redirects.yaml, or the build fails
+ * naming page and anchor. `npm run anchors:update` records new anchors.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { z } from 'astro/zod';
+
+export type AnchorRegistry = Record<string, string[]>;
+
+const redirectsSchema = z.object({
+	/** Old page path -> new page path, e.g. '/old/': '/new/'. */
+	pages: z.record(z.string().regex(/^\/.*\/$/), z.string().regex(/^\/.*\/$/)).default({}),
+	/** Old '/page/#anchor' -> new '/page/#anchor' (same or another page). */
+	anchors: z.record(z.string().regex(/^\/.*\/#.+$/), z.string().regex(/^\/.*\/(#.+)?$/)).default({}),
+});
+export type Redirects = z.infer<typeof redirectsSchema>;
+
+export function parseRedirects(text: string, file = 'content/redirects.yaml'): Redirects {
+	const parsed = redirectsSchema.safeParse(loadYaml(text) ?? {});
+	if (!parsed.success) {
+		throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	}
+	return parsed.data;
+}
+
+export function loadRedirects(root = process.cwd()): Redirects {
+	const file = join(root, 'content/redirects.yaml');
+	return existsSync(file) ? parseRedirects(readFileSync(file, 'utf8')) : { pages: {}, anchors: {} };
+}
+
+/** Anchors a page publishes: h2/h3 ids in the content and paragraph anchors on /source/. */
+export function anchorsInHtml(html: string): string[] {
+	const content = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+	const headings = [...content.matchAll(/<h[23][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
+	const paragraphs = [...content.matchAll(/class="source-paragraph" id="([^"]+)"/g)].map((m) => m[1]!);
+	return [...new Set([...headings, ...paragraphs])].filter((id) => id !== '_top').sort();
+}
+
+/** Every page's anchors in a built site (share pages and the 404 page publish none). */
+export function anchorsInDist(distDir: string): AnchorRegistry {
+	const registry: AnchorRegistry = {};
+	for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).sort()) {
+		if (!file.endsWith('index.html') || /^(share|og|pagefind)\//.test(file)) continue;
+		const path = `/${file.replace(/index\.html$/, '')}`;
+		const anchors = anchorsInHtml(readFileSync(join(distDir, file), 'utf8'));
+		if (anchors.length) registry[path] = anchors;
+	}
+	return registry;
+}
+
+export interface AnchorCheck {
+	/** Published anchors gone without a redirect: these fail the build. */
+	broken: string[];
+	/** Anchors on the site not yet in the registry. */
+	unpublished: string[];
+}
+
+export function checkAnchors(published: AnchorRegistry, current: AnchorRegistry, redirects: Redirects): AnchorCheck {
+	const broken: string[] = [];
+	const resolves = (target: string) => {
+		const [path, anchor] = target.split('#') as [string, string | undefined];
+		return path in current && (!anchor || current[path]!.includes(anchor));
+	};
+	for (const [page, anchors] of Object.entries(published)) {
+		const pageGone = !(page in current);
+		if (pageGone) {
+			const to = redirects.pages[page];
+			if (!to)
+				broken.push(`${page} (the page is gone: add "${page}": "/new-page/" under pages: in content/redirects.yaml)`);
+			else if (!resolves(to)) broken.push(`${page} (redirects to ${to}, which does not exist)`);
+			continue;
+		}
+		for (const anchor of anchors) {
+			if (current[page]!.includes(anchor)) continue;
+			const from = `${page}#${anchor}`;
+			const to = redirects.anchors[from];
+			if (!to) {
+				broken.push(
+					`${from} (published anchor gone: pin it on the renamed heading with {/* #${anchor} */}, or add "${from}": "/page/#new-anchor" under anchors: in content/redirects.yaml)`,
+				);
+			} else if (!resolves(to)) broken.push(`${from} (redirects to ${to}, which does not exist)`);
+		}
+	}
+	const unpublished = Object.entries(current).flatMap(([page, anchors]) =>
+		anchors.filter((a) => !published[page]?.includes(a)).map((a) => `${page}#${a}`),
+	);
+	return { broken, unpublished };
+}
