@@ -11,6 +11,7 @@ export default defineConfig({
 	workers: 2,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
+	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}${base}`,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readingOrder, rel, sectionPages } from './pages.ts';
+import { openSearch, readingOrder, rel, sectionPages } from './pages.ts';
 
 const pagesWithDiagrams = ['/', ...sectionPages];
 
@@ -110,8 +110,7 @@ test('a word that appears only in a diagram is found by search', async ({ page, 
 	expect(only, 'the content has at least one word that appears only in a diagram').toBeTruthy();
 	const [word, path] = only!;
 	await page.goto(rel('/'));
-	await page.locator('site-search button[data-open-modal]').click();
-	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill(word);
+	await (await openSearch(page)).fill(word);
 	const results = page.locator('dialog[open] .pagefind-ui__result-link');
 	await expect(results.first()).toBeVisible();
 	const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

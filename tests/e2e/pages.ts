@@ -28,3 +28,14 @@ export const distinctiveTerms: Record<string, string> = {
 
 /** Site paths are relative to the configured base (baseURL ends with it), so strip the leading slash. */
 export const rel = (path: string) => path.replace(/^\//, '') || './';
+
+/**
+ * Opens the search dialog and returns its text box. Pagefind's UI is created when the browser is
+ * idle after load, so on a busy machine the box can appear a while after the dialog opens.
+ */
+export async function openSearch(page: import('@playwright/test').Page) {
+	await page.locator('site-search button[data-open-modal]').click();
+	const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+	await input.waitFor({ timeout: 45_000 });
+	return input;
+}

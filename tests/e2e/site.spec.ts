@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { distinctiveTerms, readingOrder, rel, sectionPages } from './pages.ts';
+import { distinctiveTerms, openSearch, readingOrder, rel, sectionPages } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
 function watch(page: Page) {
@@ -112,8 +112,7 @@ test('an unknown URL gets the 404 page', async ({ page }) => {
 for (const [path, term] of Object.entries(distinctiveTerms)) {
 	test(`search finds "${term}" on ${path}`, async ({ page, baseURL }) => {
 		await page.goto(rel('/'));
-		await page.locator('site-search button[data-open-modal]').click();
-		const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+		const input = await openSearch(page);
 		await input.fill(term);
 		const results = page.locator('dialog[open] .pagefind-ui__result-link');
 		await expect(results.first()).toBeVisible();
