@@ -25,6 +25,8 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	srcDir: './',
+	// OUT_DIR lets the tests build a second copy under a sub-path without touching dist/.
+	outDir: process.env.OUT_DIR ?? './dist',
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
 	markdown: {

@@ -19,7 +19,7 @@ const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', '
 	env: process.env,
 });
 if (astro.status !== 0) {
-	rmSync('dist', { recursive: true, force: true });
+	rmSync(process.env.OUT_DIR ?? 'dist', { recursive: true, force: true });
 	console.error(
 		'\nBuild failed: dist/ was removed so nothing half-built can be served. The error above names the file to fix.',
 	);

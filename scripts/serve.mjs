@@ -12,8 +12,9 @@ import sirv from 'sirv';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4322);
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-const assets = sirv('dist', { dev: false, etag: true, extensions: ['html'] });
-const notFound = () => readFileSync('dist/404.html');
+const outDir = process.env.OUT_DIR ?? 'dist';
+const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
+const notFound = () => readFileSync(`${outDir}/404.html`);
 
 createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');
@@ -24,4 +25,4 @@ createServer((req, res) => {
 	if (!url.pathname.startsWith(base)) return send404();
 	req.url = `/${url.pathname.slice(base.length)}${url.search}`;
 	assets(req, res, send404);
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}${base}`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${outDir}/ at http://127.0.0.1:${port}${base}`));

@@ -152,7 +152,7 @@ test('no request leaves 127.0.0.1 on any page', async ({ page }) => {
 });
 
 test('no diagram JavaScript reaches dist/', () => {
-	const dir = join(process.cwd(), 'dist', '_astro');
+	const dir = join(process.cwd(), process.env.OUT_DIR ?? 'dist', '_astro');
 	const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
 	for (const file of scripts) {
 		expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/mermaid/i);
@@ -162,7 +162,7 @@ test('no diagram JavaScript reaches dist/', () => {
 test('each diagram stays within its HTML budget (bench/budgets.json), both themes together', async () => {
 	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
 	const { gzipSync } = await import('node:zlib');
-	const dist = join(process.cwd(), 'dist');
+	const dist = join(process.cwd(), process.env.OUT_DIR ?? 'dist');
 	const htmlFiles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 	let count = 0;
 	for (const file of htmlFiles) {

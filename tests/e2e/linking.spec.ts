@@ -167,7 +167,7 @@ test('every anchor on the built site is published in content/anchors.json', asyn
 	const { anchorsInDist } = await import('../../src/linking/anchors.ts');
 	const { readFileSync } = await import('node:fs');
 	const published = JSON.parse(readFileSync('content/anchors.json', 'utf8')) as Record<string, string[]>;
-	const missing = Object.entries(anchorsInDist('dist')).flatMap(([page, anchors]) =>
+	const missing = Object.entries(anchorsInDist(process.env.OUT_DIR ?? 'dist')).flatMap(([page, anchors]) =>
 		anchors.filter((a) => !published[page]?.includes(a)).map((a) => `${page}#${a}`),
 	);
 	expect(missing, 'run `npm run anchors:update` and commit content/anchors.json').toEqual([]);
