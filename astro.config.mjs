@@ -48,8 +48,9 @@ export default defineConfig({
 			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
 			routeMiddleware: './src/linking/route-middleware.ts',
 			components: {
-				// Adds the copy-link buttons script; renders Starlight's own component.
-				MarkdownContent: './src/linking/MarkdownContent.astro',
+				// Both render Starlight's own component and add to it (see each file).
+				MarkdownContent: './src/overrides/MarkdownContent.astro',
+				PageTitle: './src/overrides/PageTitle.astro',
 			},
 		}),
 		mdx(),

@@ -7,6 +7,9 @@ import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
 import { projectRoot } from './paths.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
+import { loadFigures } from '../figures/figures.ts';
+import { loadGlossary } from '../glossary/glossary.ts';
+import { checkReferences } from '../reading/check-references.ts';
 
 export { projectRoot };
 
@@ -29,9 +32,18 @@ export class ContentCheckError extends Error {
 	}
 }
 
+let cached: CoverageResult | undefined;
+
+/** The whole content check; cached for the real content folder (pages call it while rendering). */
 export function runContentCheck(docsDir?: string): CoverageResult {
-	const result = checkCoverage(readPages(docsDir), loadArticle().paragraphs);
+	if (!docsDir && cached) return cached;
+	const pages = readPages(docsDir);
+	const result = checkCoverage(pages, loadArticle().paragraphs);
+	const termIds = new Set(loadGlossary().map((t) => t.id));
+	const figureIds = new Set(loadFigures().map((f) => f.id));
+	result.errors.push(...checkReferences(pages, termIds, figureIds));
 	if (result.errors.length) throw new ContentCheckError(result.errors);
+	if (!docsDir) cached = result;
 	return result;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchorsInDist, checkAnchors, parseRedirects } from './anchors.ts';
 
-// One folder per case: dist/ (a built site in miniature), anchors.json (what was published),
+// One folder per case: site/ (a built dist/ in miniature), anchors.json (what was published),
 // optional redirects.yaml, and expected.txt ('ok' or the start of the one expected error).
 const fixturesDir = join(import.meta.dirname, 'anchor-fixtures');
 
@@ -14,7 +14,7 @@ describe('published anchors check', () => {
 			const redirectsFile = join(dir, 'redirects.yaml');
 			const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '');
 			const published = JSON.parse(readFileSync(join(dir, 'anchors.json'), 'utf8'));
-			const { broken } = checkAnchors(published, anchorsInDist(join(dir, 'dist')), redirects);
+			const { broken } = checkAnchors(published, anchorsInDist(join(dir, 'site')), redirects);
 			const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trim();
 			if (expected === 'ok') expect(broken).toEqual([]);
 			else {

@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { readingOrder, rel, sectionPages } from './pages.ts';
+
+test.describe('glossary definition cards', () => {
+	test('hovering a term shows its definition; the card can be hovered, and Escape closes it', async ({ page }) => {
+		await page.goto(rel('/hybrid-edge/'));
+		const term = page.locator('a.term[data-term="edge-computing"]').first();
+		await term.hover();
+		const card = page.getByRole('tooltip');
+		await expect(card).toBeVisible();
+		await expect(card).toContainText('Edge computing');
+		await expect(term).toHaveAttribute('aria-describedby', 'term-card');
+		// Hoverable: moving onto the card keeps it open.
+		await card.hover();
+		await page.waitForTimeout(400); // longer than the 300 ms grace period the card must survive
+		await expect(card).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(card).toBeHidden();
+	});
+
+	test('keyboard focus shows the card, and it closes on blur', async ({ page }) => {
+		await page.goto(rel('/hybrid-edge/'));
+		const term = page.locator('a.term').first();
+		await term.focus();
+		await expect(page.getByRole('tooltip')).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('tooltip')).toBeHidden();
+		await expect(term).toBeFocused();
+	});
+
+	test.describe('on a touch screen', () => {
+		test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 800 } });
+		test('the first tap shows the definition, the card links to the glossary', async ({ page }) => {
+			await page.goto(rel('/hybrid-edge/'));
+			const term = page.locator('a.term').first();
+			await term.scrollIntoViewIfNeeded();
+			await term.tap();
+			const card = page.getByRole('tooltip');
+			await expect(card).toBeVisible();
+			expect(page.url()).toMatch(/\/hybrid-edge\/$/);
+			await card.getByRole('link', { name: 'Open in the glossary' }).tap();
+			await expect(page).toHaveURL(/\/glossary\/#/);
+		});
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+		test('a term is a plain link to its glossary entry', async ({ page }) => {
+			await page.goto(rel('/aws/'));
+			const term = page.locator('a.term[data-term="sagemaker"]').first();
+			await term.click();
+			await expect(page).toHaveURL(/\/glossary\/#sagemaker$/);
+			await expect(page.locator('#sagemaker')).toBeInViewport();
+		});
+	});
+});
+
+test('key-figure cards show the figure from the figures data, linked to its paragraph', async ({ page }) => {
+	await page.goto(rel('/investment/'));
+	const card = page.locator('.key-figure').filter({ hasText: '$130 billion' });
+	await expect(card).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Article, paragraph 2' })).toHaveAttribute('href', /\/source\/#p2$/);
+	await expect(card.getByRole('link', { name: /does and does not tell you/ })).toHaveAttribute(
+		'href',
+		/\/figures\/#ai-spend-2025$/,
+	);
+});
+
+test('each section page shows its reading time and the paragraphs it covers; the overview a reading path', async ({
+	page,
+}) => {
+	for (const path of sectionPages) {
+		await page.goto(rel(path));
+		const meta = page.locator('.page-meta');
+		await expect(meta).toContainText(/\d+ min read/);
+		await expect(meta.locator('a[href*="/source/#p"]').first()).toBeVisible();
+	}
+	await page.goto(rel('/'));
+	const items = page.locator('ol.reading-path > li');
+	await expect(items).toHaveCount(sectionPages.length);
+	await expect(items.first()).toContainText(/min · paragraphs 1–2/);
+});
+
+test('printing drops the navigation, keeps diagrams whole in their light version, and shows link targets', async ({
+	page,
+}, testInfo) => {
+	await page.goto(rel('/aws/'));
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('#starlight__sidebar')).toBeHidden();
+	await expect(page.locator('header.header')).toBeHidden();
+	await expect(page.locator('.pagination-links')).toBeHidden();
+	await expect(page.locator('figure.diagram .diagram__theme--light svg').first()).toBeVisible();
+	await expect(page.locator('figure.diagram .diagram__theme--dark svg').first()).toBeHidden();
+	const after = await page
+		.locator('.sl-markdown-content a[href^="http"]')
+		.first()
+		.evaluate((a) => getComputedStyle(a, '::after').content);
+	expect(after).toContain('https://');
+	await page.screenshot({ path: testInfo.outputPath('print.png'), fullPage: true });
+});
+
+test('at 375 px no page scrolls sideways and buttons are at least 24 px', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 800 }, baseURL });
+	const page = await context.newPage();
+	for (const path of readingOrder) {
+		await page.goto(rel(path));
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+		const small = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('button, .copy-link, select, input')]
+				.filter((el) => el.offsetParent !== null)
+				.map((el) => ({ el: el.className || el.tagName, r: el.getBoundingClientRect() }))
+				.filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
+				.map(({ el, r }) => `${el} ${Math.round(r.width)}x${Math.round(r.height)}`),
+		);
+		expect(small, path).toEqual([]);
+	}
+	await context.close();
+});
+
+test('axe finds no violation on pages with terms and figure cards, in both themes', async ({ page }) => {
+	for (const path of ['/investment/', '/hybrid-edge/']) {
+		await page.goto(rel(path));
+		for (const theme of ['light', 'dark'] as const) {
+			await page.locator('starlight-theme-select select').first().selectOption(theme);
+			const results = await new AxeBuilder({ page }).include('main').analyze();
+			expect(results.violations.map((v) => `${path} (${theme}): ${v.id} ${v.help}`)).toEqual([]);
+		}
+	}
+});
