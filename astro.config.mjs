@@ -45,12 +45,14 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			lastUpdated: true,
 			pagefind: true,
-			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
+			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/search/search.css'],
 			routeMiddleware: './src/linking/route-middleware.ts',
 			components: {
 				// Both render Starlight's own component and add to it (see each file).
 				MarkdownContent: './src/overrides/MarkdownContent.astro',
 				PageTitle: './src/overrides/PageTitle.astro',
+				// Search on Pagefind's API: section results, topics, shareable queries (src/search).
+				Search: './src/search/Search.astro',
 			},
 		}),
 		mdx(),

@@ -88,17 +88,15 @@ async function searchLatency(executablePath) {
 		}
 		const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 		const measure = async (page, query) => {
-			const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
-			await input.fill('');
-			await page.evaluate(() => document.querySelectorAll('.pagefind-ui__result').forEach((r) => r.remove()));
+			await page.locator('#search-input').fill('');
+			await page.evaluate(() => document.querySelectorAll('.search-result').forEach((r) => r.remove()));
 			const t = await page.evaluate(async (q) => {
-				const input = document.querySelector('dialog[open] input');
+				const input = document.querySelector('#search-input');
 				const started = performance.now();
 				input.value = q;
 				input.dispatchEvent(new Event('input', { bubbles: true }));
 				await new Promise((resolve) => {
-					const check = () =>
-						document.querySelector('dialog[open] .pagefind-ui__result-link') ? resolve() : requestAnimationFrame(check);
+					const check = () => (document.querySelector('.search-result') ? resolve() : requestAnimationFrame(check));
 					check();
 				});
 				return performance.now() - started;
@@ -112,7 +110,7 @@ async function searchLatency(executablePath) {
 			const context = await browser.newContext();
 			const page = await context.newPage();
 			await page.goto(`http://127.0.0.1:${PORT}/aws/`);
-			await page.locator('site-search button[data-open-modal]').click();
+			await page.locator('[data-search-open]').click();
 			cold.push(await measure(page, queries[i]));
 			warm.push(await measure(page, queries[(i + 1) % 5]));
 			await context.close();

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { topicIds } from '../search/topics.ts';
 
 /** Frontmatter this project adds to Starlight's: which article paragraphs a page explains. */
 export const pageSchema = z.object({
@@ -6,4 +7,6 @@ export const pageSchema = z.object({
 	paragraphs: z.array(z.number().int().min(1).max(14)).default([]),
 	/** One-line summary, used on the overview's reading path and in link previews. */
 	summary: z.string().min(20).max(200).optional(),
+	/** Topics from content/topics.yaml: search can be narrowed by them, and /topics/ lists pages by them. */
+	topics: z.array(z.enum(topicIds())).default([]),
 });

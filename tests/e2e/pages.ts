@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 /** The site's pages in reading order: the contract the browser tests check against. */
 export const readingOrder = [
 	'/',
@@ -10,6 +11,7 @@ export const readingOrder = [
 	'/outlook/',
 	'/figures/',
 	'/glossary/',
+	'/topics/',
 	'/source/',
 ] as const;
 
@@ -29,13 +31,20 @@ export const distinctiveTerms: Record<string, string> = {
 /** Site paths are relative to the configured base (baseURL ends with it), so strip the leading slash. */
 export const rel = (path: string) => path.replace(/^\//, '') || './';
 
-/**
- * Opens the search dialog and returns its text box. Pagefind's UI is created when the browser is
- * idle after load, so on a busy machine the box can appear a while after the dialog opens.
- */
+/** Opens the search dialog (as a reader does, with the header button) and returns its text box. */
 export async function openSearch(page: import('@playwright/test').Page) {
-	await page.locator('site-search button[data-open-modal]').click();
-	const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
-	await input.waitFor({ timeout: 45_000 });
+	await page.locator('[data-search-open]').click();
+	const input = page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox', { name: 'Search the explainer' });
+	await expect(input).toBeFocused();
 	return input;
+}
+
+/** Result links currently shown, as site paths with their #anchor (base removed). */
+export async function resultPaths(page: import('@playwright/test').Page, baseURL: string) {
+	const base = new URL(baseURL).pathname;
+	const hrefs = await page.locator('.search-result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	return hrefs.map((h) => {
+		const url = new URL(h);
+		return `/${url.pathname.slice(base.length)}${url.hash}`;
+	});
 }

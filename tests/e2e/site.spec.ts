@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { distinctiveTerms, openSearch, readingOrder, rel, sectionPages } from './pages.ts';
+import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
 function watch(page: Page) {
@@ -114,10 +114,9 @@ for (const [path, term] of Object.entries(distinctiveTerms)) {
 		await page.goto(rel('/'));
 		const input = await openSearch(page);
 		await input.fill(term);
-		const results = page.locator('dialog[open] .pagefind-ui__result-link');
-		await expect(results.first()).toBeVisible();
-		const hrefs = await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-		expect(hrefs.map((h) => sitePath(h, baseURL!).replace(/#.*$/, ''))).toContain(path);
+		await expect(page.locator('.search-result').first()).toBeVisible();
+		const paths = await resultPaths(page, baseURL!);
+		expect(paths.map((p) => p.replace(/#.*$/, ''))).toContain(path);
 	});
 }
 

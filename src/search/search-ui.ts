@@ -1,0 +1,259 @@
+/**
+ * The search dialog, on Pagefind's own JavaScript API (no other index or engine):
+ * - the index starts loading when the reader shows intent (hover or focus on the search button, or
+ *   opening the dialog), not on the first keystroke; results come with no fixed debounce;
+ * - results are sections: a hit inside a section links to that heading's anchor, with the heading
+ *   and an excerpt with the matched words marked; the landing page highlights the words;
+ * - topic filters; Ctrl/Cmd+K opens, arrow keys move, Enter opens, Escape closes, focus returns;
+ *   the result count is announced; no single-letter shortcut (WCAG 2.1.4);
+ * - `?search=custom+chips` in the address opens the dialog with that query; typing keeps the
+ *   address in step (replaceState, so no history entry per keystroke).
+ * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
+ */
+
+interface PagefindSubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+}
+interface PagefindResultData {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+	sub_results: PagefindSubResult[];
+}
+interface PagefindResult {
+	id: string;
+	score: number;
+	data: () => Promise<PagefindResultData>;
+}
+interface Pagefind {
+	options: (o: Record<string, unknown>) => Promise<void>;
+	init: () => Promise<void>;
+	preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
+	search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+export const HIGHLIGHT_PARAM = 'highlight';
+const MAX_PAGES = 8;
+const MAX_SECTIONS_PER_PAGE = 3;
+
+class SiteSearch extends HTMLElement {
+	#base = this.dataset.base ?? '/';
+	#pagefind?: Promise<Pagefind>;
+	#dialog = this.querySelector('dialog')!;
+	#input = this.querySelector<HTMLInputElement>('#search-input')!;
+	#results = this.querySelector<HTMLUListElement>('[data-search-results]')!;
+	#status = this.querySelector<HTMLElement>('[data-search-status]')!;
+	#opener = this.querySelector<HTMLAnchorElement>('[data-search-open]')!;
+	#returnFocus: HTMLElement | null = null;
+	#query = 0;
+
+	connectedCallback() {
+		// With JavaScript the link becomes a button that opens the dialog (without, it goes to /topics/).
+		this.#opener.setAttribute('role', 'button');
+		this.#opener.setAttribute('aria-haspopup', 'dialog');
+		this.#opener.addEventListener('click', (e) => {
+			e.preventDefault();
+			this.open();
+		});
+		this.#opener.addEventListener('keydown', (e) => {
+			if (e.key === ' ') {
+				e.preventDefault();
+				this.open();
+			}
+		});
+		for (const event of ['pointerenter', 'focus', 'touchstart'] as const) {
+			this.#opener.addEventListener(event, () => void this.#load(), { once: true, passive: true });
+		}
+		this.querySelector('[data-search-close]')!.addEventListener('click', () => this.close());
+		this.#dialog.addEventListener('close', () => this.#onClose());
+		this.#dialog.addEventListener('click', (e) => e.target === this.#dialog && this.close());
+		this.#input.addEventListener('input', () => this.#run());
+		this.#input.addEventListener('keydown', (e) => this.#onInputKey(e));
+		this.#results.addEventListener('keydown', (e) => this.#onResultsKey(e));
+		for (const button of this.querySelectorAll<HTMLButtonElement>('.search-topic')) {
+			button.addEventListener('click', () => {
+				button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
+				const count = this.#topics().length;
+				this.querySelector('[data-search-topic-count]')!.textContent = count ? `(${count} selected)` : '';
+				void this.#run();
+			});
+		}
+		addEventListener('keydown', (e) => {
+			if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+				e.preventDefault();
+				this.#dialog.open ? this.close() : this.open();
+			}
+		});
+		const shared = new URLSearchParams(location.search).get('search');
+		if (shared !== null) this.open(shared);
+	}
+
+	#load(): Promise<Pagefind> {
+		this.#pagefind ??= (async () => {
+			const url = `${this.#base.replace(/\/$/, '')}/pagefind/pagefind.js`;
+			const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+			await pagefind.options({ baseUrl: this.#base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
+			await pagefind.init();
+			return pagefind;
+		})();
+		return this.#pagefind;
+	}
+
+	open(query?: string) {
+		if (!this.#dialog.open) {
+			this.#returnFocus = document.activeElement as HTMLElement | null;
+			this.#dialog.showModal();
+			document.body.toggleAttribute('data-search-modal-open', true);
+		}
+		void this.#load();
+		if (query !== undefined) this.#input.value = query;
+		this.#input.focus();
+		if (this.#input.value) void this.#run();
+	}
+
+	close() {
+		this.#dialog.close();
+	}
+
+	#onClose() {
+		document.body.toggleAttribute('data-search-modal-open', false);
+		this.#setAddress('');
+		(this.#returnFocus ?? this.#opener).focus();
+	}
+
+	#topics(): string[] {
+		return [...this.querySelectorAll<HTMLButtonElement>('.search-topic[aria-pressed="true"]')].map(
+			(b) => b.dataset.topic!,
+		);
+	}
+
+	/** Keeps `?search=` in the address in step with the query, without adding history entries. */
+	#setAddress(query: string) {
+		const url = new URL(location.href);
+		if (query) url.searchParams.set('search', query);
+		else url.searchParams.delete('search');
+		history.replaceState(history.state, '', url);
+	}
+
+	async #run() {
+		const id = ++this.#query;
+		const query = this.#input.value.trim().slice(0, 200);
+		const topics = this.#topics();
+		this.#setAddress(this.#input.value);
+		if (!query && !topics.length) {
+			this.#render([], '');
+			return;
+		}
+		const pagefind = await this.#load();
+		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
+		const search = await pagefind.search(query || null!, options).catch(() => null);
+		if (id !== this.#query || !search) return; // a newer keystroke won
+		const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
+		if (id !== this.#query) return;
+		this.#render(pages, query, search.results.length);
+	}
+
+	#render(pages: PagefindResultData[], query: string, total = 0) {
+		this.#results.replaceChildren();
+		for (const page of pages) {
+			const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+			const inTitle = (s: PagefindSubResult) => words.some((w) => s.title.toLowerCase().includes(w));
+			// Sections whose heading matches come first; a hit before the first heading is the page itself.
+			const sections = [...page.sub_results]
+				.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)))
+				.slice(0, MAX_SECTIONS_PER_PAGE)
+				.map((s) => (s.url.endsWith('#_top') ? { ...s, url: s.url.slice(0, -'#_top'.length) } : s));
+			const entries = sections.length
+				? sections
+				: [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }];
+			for (const entry of entries) {
+				const li = document.createElement('li');
+				const a = document.createElement('a');
+				a.className = 'search-result';
+				a.href = entry.url;
+				const heading = document.createElement('span');
+				heading.className = 'search-result__title';
+				const pageTitle = page.meta.title ?? '';
+				heading.textContent = entry.title && entry.title !== pageTitle ? `${pageTitle} › ${entry.title}` : pageTitle;
+				const excerpt = document.createElement('span');
+				excerpt.className = 'search-result__excerpt';
+				appendExcerpt(excerpt, entry.excerpt);
+				a.append(heading, excerpt);
+				li.append(a);
+				this.#results.append(li);
+			}
+		}
+		const shown = this.#results.children.length;
+		this.#status.textContent =
+			!query && !this.#topics().length
+				? ''
+				: total === 0
+					? `No results for “${query}”.`
+					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}.`;
+	}
+
+	#links() {
+		return [...this.#results.querySelectorAll<HTMLAnchorElement>('a.search-result')];
+	}
+
+	#onInputKey(e: KeyboardEvent) {
+		if (e.key === 'Escape') {
+			// A search field would clear itself on Escape; readers expect Escape to close the dialog.
+			e.preventDefault();
+			this.close();
+		} else if (e.key === 'ArrowDown') {
+			e.preventDefault();
+			this.#links()[0]?.focus();
+		} else if (e.key === 'Enter') {
+			const first = this.#links()[0];
+			if (first) {
+				e.preventDefault();
+				first.click();
+			}
+		}
+	}
+
+	#onResultsKey(e: KeyboardEvent) {
+		const links = this.#links();
+		const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+		if (e.key === 'ArrowDown' && index < links.length - 1) {
+			e.preventDefault();
+			links[index + 1]!.focus();
+		} else if (e.key === 'ArrowUp') {
+			e.preventDefault();
+			(index > 0 ? links[index - 1]! : this.#input).focus();
+		} else if (e.key === 'Home' || e.key === 'End') {
+			e.preventDefault();
+			(e.key === 'Home' ? links[0] : links.at(-1))?.focus();
+		}
+	}
+}
+
+/** Pagefind marks matches with <mark>; rebuild that as DOM nodes so nothing else can get in. */
+function appendExcerpt(target: HTMLElement, excerpt: string) {
+	const parts = excerpt.split(/(<mark>|<\/mark>)/);
+	let inMark = false;
+	for (const part of parts) {
+		if (part === '<mark>') inMark = true;
+		else if (part === '</mark>') inMark = false;
+		else if (part) {
+			const text = document.createTextNode(decodeEntities(part));
+			if (inMark) {
+				const mark = document.createElement('mark');
+				mark.append(text);
+				target.append(mark);
+			} else target.append(text);
+		}
+	}
+}
+
+/** Pagefind excerpts are HTML-escaped text; decode entities without parsing markup. */
+function decodeEntities(text: string): string {
+	const textarea = document.createElement('textarea');
+	textarea.innerHTML = text.replace(/</g, '&lt;');
+	return textarea.value;
+}
+
+customElements.define('site-search', SiteSearch);
