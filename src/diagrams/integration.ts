@@ -1,5 +1,18 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fromRoot } from '../article/paths.ts';
 import { sharedRenderer } from './renderer.ts';
+
+/** Mermaid fences in the content, read straight from the MDX files (the build has not parsed them yet). */
+function diagramSources(): string[] {
+	const dir = fromRoot('content', 'docs');
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => /\.mdx?$/.test(f))
+		.flatMap((f) =>
+			[...readFileSync(join(dir, f), 'utf8').matchAll(/^```mermaid[^\n]*\n([\s\S]*?)\n```/gm)].map((m) => m[1]!),
+		);
+}
 
 let logger: AstroIntegrationLogger | undefined;
 
@@ -16,6 +29,11 @@ export function diagramsIntegration(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ logger: l }) => {
 				logger = l;
+			},
+			'astro:build:start': ({ logger: l }) => {
+				// Start the browser while Vite bundles, if any diagram must be drawn: it is the slow part.
+				const missing = sharedRenderer().warmUpFor(diagramSources());
+				if (missing) l.info(`${missing} diagram(s) to render: starting the browser`);
 			},
 			'astro:build:done': async ({ logger: l }) => {
 				const renderer = sharedRenderer();

@@ -147,6 +147,12 @@ class MermaidBrowser {
 		return task;
 	}
 
+	/** Starts the browser and loads Mermaid now, so that work overlaps the rest of the build. */
+	warmUp() {
+		this.#page ??= this.#open();
+		this.#page.catch(() => undefined); // a failure surfaces on the first render instead
+	}
+
 	get started() {
 		return this.#browser !== undefined;
 	}
@@ -204,6 +210,18 @@ export class DiagramRenderer {
 
 	get browserStarted() {
 		return this.#browser.started;
+	}
+
+	/** True when rendering `source` would need the browser (it is not in the cache). */
+	needsRender(source: string): boolean {
+		return !existsSync(join(this.#cacheDir, `${diagramHash(source)}.json`));
+	}
+
+	/** Starts the browser early if any of these diagrams is not cached yet; returns how many are not. */
+	warmUpFor(sources: string[]): number {
+		const missing = sources.filter((s) => this.needsRender(s)).length;
+		if (missing) this.#browser.warmUp();
+		return missing;
 	}
 
 	async close() {
