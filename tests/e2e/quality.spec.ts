@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { readingOrder, rel } from './pages.ts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const path of readingOrder) {
+	test(`axe (WCAG 2.2 A/AA) finds no violation on ${path}, light and dark`, async ({ page }) => {
+		await page.goto(rel(path));
+		for (const theme of ['light', 'dark'] as const) {
+			await page.locator('starlight-theme-select select').first().selectOption(theme);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+			expect(
+				violations.map((v) => `${theme}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+			).toEqual([]);
+		}
+	});
+}
+
+test('the open search dialog has no axe violation', async ({ page }) => {
+	await page.goto(rel('/?search=chips'));
+	await expect(page.locator('.search-result').first()).toBeVisible();
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).include('dialog').analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('a keyboard-only walk reaches header, sidebar, content and table of contents, with a visible focus indicator', async ({
+	page,
+}) => {
+	await page.goto(rel('/aws/'));
+	const regions = new Set<string>();
+	const invisible: string[] = [];
+	for (let i = 0; i < 160; i++) {
+		await page.keyboard.press('Tab');
+		const info = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			if (!el || el === document.body) return null;
+			const style = getComputedStyle(el);
+			const indicator =
+				(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+				style.boxShadow !== 'none' ||
+				el.matches(':focus-visible') === false; // only :focus-visible must show a ring
+			const region = el.closest('header')
+				? 'header'
+				: el.closest('#starlight__sidebar')
+					? 'sidebar'
+					: el.closest('starlight-toc, .right-sidebar')
+						? 'toc'
+						: el.closest('main')
+							? 'content'
+							: 'other';
+			return { region, indicator, name: `${el.tagName.toLowerCase()} ${el.textContent?.trim().slice(0, 40) ?? ''}` };
+		});
+		if (!info) continue;
+		regions.add(info.region);
+		if (!info.indicator) invisible.push(info.name);
+	}
+	expect([...regions]).toEqual(expect.arrayContaining(['header', 'sidebar', 'content', 'toc']));
+	expect(invisible).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	for (const path of readingOrder) {
+		test(`${path} is readable: content, navigation and diagrams`, async ({ page }) => {
+			await page.goto(rel(path));
+			await expect(page.locator('h1')).toBeVisible();
+			const words = (await page.locator('main').innerText()).split(/\s+/).length;
+			expect(words).toBeGreaterThan(100);
+			await expect(page.locator('#starlight__sidebar a').first()).toBeVisible();
+			for (const figure of await page.locator('figure.diagram').all()) {
+				await expect(figure.locator('svg:visible')).toHaveCount(1);
+			}
+		});
+	}
+});
