@@ -18,7 +18,7 @@ export function diagramFigureHtml(diagram: RenderedDiagram, base: string): strin
 	const minWidth = Math.round(diagram.width * MIN_SCALE);
 	return [
 		`<figure class="diagram" data-diagram-type="${escapeAttr(diagram.type)}" data-diagram-labels="${escapeAttr(diagram.labels)}" data-pagefind-index-attrs="data-diagram-labels">`,
-		`<div class="diagram__scroll" style="--diagram-min-width:${minWidth}px" tabindex="0" role="region" aria-label="${escapeAttr(`Diagram: ${diagram.title}`)}">`,
+		`<div class="diagram__scroll" style="--diagram-min-width:${minWidth}px" tabindex="0" role="group" aria-label="${escapeAttr(`Diagram: ${diagram.title}`)}">`,
 		`<div class="diagram__theme diagram__theme--light">${withBaseInSvg(diagram.light, base)}</div>`,
 		`<div class="diagram__theme diagram__theme--dark">${withBaseInSvg(diagram.dark, base)}</div>`,
 		`</div>`,

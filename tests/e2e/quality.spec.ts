@@ -12,7 +12,9 @@ for (const path of readingOrder) {
 			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 			const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
 			expect(
-				violations.map((v) => `${theme}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+				violations.map(
+					(v) => `${theme}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+				),
 			).toEqual([]);
 		}
 	});
