@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { ensureBrowser } from './find-browser.mjs';
 
 const started = Date.now();
@@ -14,7 +16,9 @@ try {
 	console.error(error.message);
 	process.exit(1);
 }
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
+// Resolved like any import, so a project copy nested inside this one (bad-input tests) finds it too.
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
 	stdio: 'inherit',
 	env: process.env,
 });

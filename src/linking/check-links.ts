@@ -54,6 +54,13 @@ export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[];
 	for (const file of htmlFiles(distDir)) {
 		const page = `/${relative(distDir, file)}`;
 		const html = readFileSync(file, 'utf8');
+		const seen = new Set<string>();
+		for (const m of html.matchAll(/\sid="([^"]+)"/g)) {
+			const id = decode(m[1]!);
+			if (seen.has(id))
+				broken.push({ page, href: `#${id}`, reason: `duplicate id "${id}" on the page: anchors must be unique` });
+			seen.add(id);
+		}
 		const pageUrl = new URL(`http://site${basePrefix}${relative(distDir, file).replace(/index\.html$/, '')}`);
 		for (const match of html.matchAll(/\s(?:xlink:href|href|src)="([^"]*)"/g)) {
 			const raw = decode(match[1]!);
@@ -79,6 +86,20 @@ export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[];
 	return { broken, checked };
 }
 
+/** The MDX file a built page comes from (`/aws/index.html` -> content/docs/aws.mdx), when there is one. */
+export function sourceFileFor(page: string, root = process.cwd()): string | undefined {
+	const slug =
+		page
+			.replace(/^\//, '')
+			.replace(/(^|\/)index\.html$/, '')
+			.replace(/\/$/, '') || 'index';
+	return ['mdx', 'md'].map((ext) => `content/docs/${slug}.${ext}`).find((f) => existsSync(join(root, f)));
+}
+
 export function formatBrokenLinks(broken: BrokenLink[]): string {
-	return `Broken links in the built site (${broken.length}):\n${broken.map((b) => `  - ${b.page}: ${b.href} (${b.reason})`).join('\n')}\nFix the link in the page's MDX source (content/docs/…), or the anchor it points to.`;
+	const lines = broken.map((b) => {
+		const source = sourceFileFor(b.page);
+		return `  - ${source ?? b.page}${source ? ` (${b.page})` : ''}: ${b.href}: ${b.reason}`;
+	});
+	return `Broken links or anchors in the built site (${broken.length}):\n${lines.join('\n')}\nFix the link in the page's MDX source, or the anchor it points to.`;
 }
