@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { articleCoverage } from './src/article/integration.ts';
 import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
+import { cspHashes } from './src/security/csp-hashes.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
@@ -29,6 +30,24 @@ export default defineConfig({
 	outDir: process.env.OUT_DIR ?? './dist',
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
+	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by hash
+	// (no 'unsafe-inline'); Pagefind needs WebAssembly. Also sent as a header via public/_headers.
+	security: {
+		csp: {
+			algorithm: 'SHA-256',
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
 	markdown: {
 		processor: satteri({
 			mdastPlugins: [pinnedIdsPlugin(), ...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : [])],
@@ -60,6 +79,7 @@ export default defineConfig({
 		// have no data-pagefind-body).
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
 		sharing(),
+		cspHashes(),
 		linkCheck(),
 	],
 });

@@ -77,3 +77,37 @@ test.describe('without JavaScript', () => {
 		});
 	}
 });
+
+test.describe('Content-Security-Policy', () => {
+	test('every page carries a CSP without unsafe-inline scripts, and nothing violates it', async ({ page }) => {
+		await page.addInitScript(() => {
+			(window as unknown as { __csp: string[] }).__csp = [];
+			document.addEventListener('securitypolicyviolation', (e) =>
+				(window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+			);
+		});
+		for (const path of readingOrder) {
+			await page.goto(rel(path));
+			const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			const scriptSrc = /script-src([^;]*)/.exec(csp ?? '')?.[1] ?? '';
+			expect(scriptSrc, path).not.toContain('unsafe-inline');
+			expect(scriptSrc, path).toContain("'self'");
+			await page.waitForLoadState('networkidle');
+			expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), path).toEqual([]);
+		}
+		// The interactive parts work under the policy: search (WebAssembly), terms, diagrams.
+		await page.goto(rel('/hybrid-edge/?search=latency'));
+		await expect(page.locator('.search-result').first()).toBeVisible();
+		await page.keyboard.press('Escape');
+		await page.locator('a.term').first().hover();
+		await expect(page.getByRole('tooltip')).toBeVisible();
+		await page.goto(rel('/risks/?highlight=monetized'));
+		await expect(page.locator('mark.pagefind-highlight').first()).toBeVisible();
+		expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+	});
+
+	test('static hosts get long immutable caching for hashed assets', async ({ request }) => {
+		const headers = await (await request.get(rel('/_headers'))).text();
+		expect(headers).toMatch(/\/_astro\/\*\s+Cache-Control: public, max-age=31536000, immutable/);
+	});
+});
