@@ -65,3 +65,12 @@ export function shorten(text: string, max: number): string {
 	const cut = text.slice(0, max - 1);
 	return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:.]$/, '')}…`;
 }
+
+/** Typographic quotes for text shown outside the page (previews), as the page itself shows them. */
+export function smartQuotes(text: string): string {
+	return text
+		.replace(/(^|[\s(\[{—–-])"/g, '$1“')
+		.replace(/"/g, '”')
+		.replace(/(^|[\s(\[{—–-])'/g, '$1‘')
+		.replace(/'/g, '’');
+}

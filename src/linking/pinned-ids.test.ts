@@ -26,3 +26,12 @@ describe('pinned heading ids', () => {
 		expect(report.quotes[0]).toMatchObject({ section: 'old-anchor', sectionTitle: 'Renamed heading' });
 	});
 });
+
+describe('preview text', () => {
+	it('uses typographic quotes and apostrophes', async () => {
+		const { smartQuotes } = await import('./headings.ts');
+		expect(smartQuotes(`"Despite the outlook" marks Amazon's shift ('quoted')`)).toBe(
+			'“Despite the outlook” marks Amazon’s shift (‘quoted’)',
+		);
+	});
+});

@@ -4,7 +4,7 @@
  * routes for images and share pages come from the same data as the pages themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { headingsInMdx, shorten } from './headings.ts';
+import { headingsInMdx, shorten, smartQuotes } from './headings.ts';
 
 export interface PreviewTarget {
 	/** Page slug as used in URLs ('' for the overview). */
@@ -32,8 +32,8 @@ function pageTarget(entry: CollectionEntry<'docs'>): PreviewTarget {
 	const page = pageSlug(entry);
 	return {
 		page,
-		title: entry.data.title,
-		summary: shorten(entry.data.summary ?? entry.data.description ?? '', SUMMARY_MAX),
+		title: smartQuotes(entry.data.title),
+		summary: shorten(smartQuotes(entry.data.summary ?? entry.data.description ?? ''), SUMMARY_MAX),
 		pageTitle: entry.data.title,
 		path: page ? `/${page}/` : '/',
 		image: imagePath(page),
@@ -49,9 +49,9 @@ export function sectionTargets(entry: CollectionEntry<'docs'>): PreviewTarget[] 
 		.map((h) => ({
 			page,
 			section: h.id,
-			title: h.text,
+			title: smartQuotes(h.text),
 			// A lead that introduces a list ends in a colon; as a standalone summary it ends the sentence.
-			summary: shorten((h.lead || parent.summary).replace(/:$/, '.'), SUMMARY_MAX),
+			summary: shorten(smartQuotes((h.lead || parent.summary).replace(/:$/, '.')), SUMMARY_MAX),
 			pageTitle: parent.title,
 			path: `${parent.path}#${h.id}`,
 			image: imagePath(page, h.id),
