@@ -38,7 +38,12 @@ export function prepareStockSite(dir = '.cache/bench-stock') {
 	cpSync('public/favicon.svg', join(dir, 'public/favicon.svg'));
 	// Dependencies are listed so Astro's bundler treats Starlight as a framework package, as in any site.
 	const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
-	const pkg = { name: 'bench-stock', private: true, type: 'module', dependencies: { astro: dependencies.astro, '@astrojs/starlight': dependencies['@astrojs/starlight'] } };
+	const pkg = {
+		name: 'bench-stock',
+		private: true,
+		type: 'module',
+		dependencies: { astro: dependencies.astro, '@astrojs/starlight': dependencies['@astrojs/starlight'] },
+	};
 	writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, '\t')}\n`);
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),

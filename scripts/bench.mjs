@@ -31,7 +31,11 @@ const executablePath = ensureBrowser();
 
 function build(cwd = '.', env = {}) {
 	const started = performance.now();
-	const r = spawnSync(process.execPath, [astroBin, 'build'], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [astroBin, 'build'], {
+		cwd,
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+	});
 	if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
 	return performance.now() - started;
 }
@@ -46,7 +50,9 @@ function timeBuilds(stockDir) {
 		rmSync('.cache/og', { recursive: true, force: true }); // clean too, apart from diagrams
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }));
 		runs.stock.push(build(stockDir));
-		log(`builds ${i + 1}/${RUNS}: clean ${(runs.clean[i] / 1000).toFixed(1)} s, cached ${(runs.cached[i] / 1000).toFixed(1)} s, diagrams as code ${(runs.diagramFree[i] / 1000).toFixed(1)} s, stock Starlight ${(runs.stock[i] / 1000).toFixed(1)} s`);
+		log(
+			`builds ${i + 1}/${RUNS}: clean ${(runs.clean[i] / 1000).toFixed(1)} s, cached ${(runs.cached[i] / 1000).toFixed(1)} s, diagrams as code ${(runs.diagramFree[i] / 1000).toFixed(1)} s, stock Starlight ${(runs.stock[i] / 1000).toFixed(1)} s`,
+		);
 	}
 	build(); // leave dist/ as the real site
 	return Object.fromEntries(Object.entries(runs).map(([k, v]) => [`${k}Ms`, median(v)]));
@@ -67,9 +73,12 @@ function staticBytes(dist, path) {
 		const file = join(dist, url.replace(/^\//, '').split('?')[0]);
 		return existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
 	};
-	const sum = (urls) => urls.map(read).reduce((a, b) => ({ raw: a.raw + b.length, gzip: a.gzip + gz(b) }), { raw: 0, gzip: 0 });
+	const sum = (urls) =>
+		urls.map(read).reduce((a, b) => ({ raw: a.raw + b.length, gzip: a.gzip + gz(b) }), { raw: 0, gzip: 0 });
 	const css = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
-	const blockingScripts = [...head.matchAll(/<script(?![^>]*type="module")(?![^>]*\b(?:async|defer)\b)[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+	const blockingScripts = [
+		...head.matchAll(/<script(?![^>]*type="module")(?![^>]*\b(?:async|defer)\b)[^>]+src="([^"]+)"/g),
+	].map((m) => m[1]);
 	const diagrams = [...text.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g)].map((m) => gz(Buffer.from(m[0])));
 	return {
 		html: { raw: html.length, gzip: gz(html) },
@@ -80,7 +89,10 @@ function staticBytes(dist, path) {
 }
 
 function serve(dist, port) {
-	const server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], { stdio: 'ignore', env: { ...process.env, OUT_DIR: dist } });
+	const server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
+		stdio: 'ignore',
+		env: { ...process.env, OUT_DIR: dist },
+	});
 	return server;
 }
 
@@ -105,7 +117,11 @@ async function jsBeforeInteraction(browser, url) {
 	await page.waitForTimeout(2000);
 	await page.close();
 	const bodies = [...scripts.values()];
-	return { files: bodies.length, raw: bodies.reduce((a, b) => a + b.length, 0), gzip: bodies.reduce((a, b) => a + gz(b), 0) };
+	return {
+		files: bodies.length,
+		raw: bodies.reduce((a, b) => a + b.length, 0),
+		gzip: bodies.reduce((a, b) => a + gz(b), 0),
+	};
 }
 
 /** Keystroke to first result; `stock` uses Starlight's default search UI. */
@@ -148,9 +164,16 @@ async function searchLatency(browser, origin, stock) {
 async function lighthouseScores(url, formFactor) {
 	const runs = [];
 	for (let i = 0; i < RUNS; i++) {
-		const chrome = await chromeLauncher.launch({ chromePath: executablePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+		const chrome = await chromeLauncher.launch({
+			chromePath: executablePath,
+			chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+		});
 		try {
-			const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, formFactor === 'desktop' ? desktopConfig : undefined);
+			const result = await lighthouse(
+				url,
+				{ port: chrome.port, output: 'json', logLevel: 'error' },
+				formFactor === 'desktop' ? desktopConfig : undefined,
+			);
 			const { categories, audits } = result.lhr;
 			runs.push({
 				performance: categories.performance.score * 100,
@@ -179,7 +202,10 @@ async function measureSite(name, dist, port, stock) {
 		for (const path of contentPages(dist)) {
 			const entry = { ...staticBytes(dist, path), js: await jsBeforeInteraction(browser, `${origin}${path}`) };
 			if (!lhPages || lhPages.includes(path)) {
-				entry.lighthouse = { mobile: await lighthouseScores(`${origin}${path}`, 'mobile'), desktop: await lighthouseScores(`${origin}${path}`, 'desktop') };
+				entry.lighthouse = {
+					mobile: await lighthouseScores(`${origin}${path}`, 'mobile'),
+					desktop: await lighthouseScores(`${origin}${path}`, 'desktop'),
+				};
 			}
 			pages[path] = entry;
 			log(`${name} ${path}: measured`);
@@ -203,7 +229,11 @@ const article = '/aws/';
 const results = {
 	date: new Date().toISOString(),
 	runs: RUNS,
-	builds: { ...builds, cleanVsDiagramFree: builds.cleanMs / builds.diagramFreeMs, cachedMinusDiagramFreeMs: builds.cachedMs - builds.diagramFreeMs },
+	builds: {
+		...builds,
+		cleanVsDiagramFree: builds.cleanMs / builds.diagramFreeMs,
+		cachedMinusDiagramFreeMs: builds.cachedMs - builds.diagramFreeMs,
+	},
 	diagrams: { count: diagramsAll.length, maxGzip: Math.max(...diagramsAll) },
 	ours,
 	stock,
@@ -211,14 +241,41 @@ const results = {
 const fmt = (n, d = 1) => (n === null || n === undefined ? '–' : Number(n).toFixed(d));
 const kb = (n) => (n / 1024).toFixed(1);
 const lhOurs = Object.values(ours.pages).filter((p) => p.lighthouse);
-const mobile100 = lhOurs.every((p) => ['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => p.lighthouse.mobile[k] === 100));
+const mobile100 = lhOurs.every((p) =>
+	['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => p.lighthouse.mobile[k] === 100),
+);
 const maxCls = Math.max(0, ...lhOurs.flatMap((p) => [p.lighthouse.mobile.cls, p.lighthouse.desktop.cls]));
 const checks = [
-	['clean build / diagram-free build', fmt(results.builds.cleanVsDiagramFree, 2), `<= ${budgets.build.cleanVsDiagramFreeMax}`, results.builds.cleanVsDiagramFree <= budgets.build.cleanVsDiagramFreeMax],
-	['cached build - diagram-free build', `${fmt(results.builds.cachedMinusDiagramFreeMs / 1000, 2)} s`, `<= ${budgets.build.cachedOverDiagramFreeMaxMs / 1000} s`, results.builds.cachedMinusDiagramFreeMs <= budgets.build.cachedOverDiagramFreeMaxMs],
-	['largest diagram, gzip, both themes', `${results.diagrams.maxGzip} B`, `<= ${budgets.diagrams.maxGzipBytes} B`, results.diagrams.maxGzip <= budgets.diagrams.maxGzipBytes],
-	['search warm, keystroke to first result', `${fmt(ours.search.warmMs, 0)} ms`, `<= ${budgets.search.warmMaxMs} ms`, ours.search.warmMs <= budgets.search.warmMaxMs],
-	[`JS before interaction on ${article}, gzip`, `${kb(ours.pages[article].js.gzip)} KB`, `< stock (${kb(stock.pages[article].js.gzip)} KB)`, ours.pages[article].js.gzip < stock.pages[article].js.gzip],
+	[
+		'clean build / diagram-free build',
+		fmt(results.builds.cleanVsDiagramFree, 2),
+		`<= ${budgets.build.cleanVsDiagramFreeMax}`,
+		results.builds.cleanVsDiagramFree <= budgets.build.cleanVsDiagramFreeMax,
+	],
+	[
+		'cached build - diagram-free build',
+		`${fmt(results.builds.cachedMinusDiagramFreeMs / 1000, 2)} s`,
+		`<= ${budgets.build.cachedOverDiagramFreeMaxMs / 1000} s`,
+		results.builds.cachedMinusDiagramFreeMs <= budgets.build.cachedOverDiagramFreeMaxMs,
+	],
+	[
+		'largest diagram, gzip, both themes',
+		`${results.diagrams.maxGzip} B`,
+		`<= ${budgets.diagrams.maxGzipBytes} B`,
+		results.diagrams.maxGzip <= budgets.diagrams.maxGzipBytes,
+	],
+	[
+		'search warm, keystroke to first result',
+		`${fmt(ours.search.warmMs, 0)} ms`,
+		`<= ${budgets.search.warmMaxMs} ms`,
+		ours.search.warmMs <= budgets.search.warmMaxMs,
+	],
+	[
+		`JS before interaction on ${article}, gzip`,
+		`${kb(ours.pages[article].js.gzip)} KB`,
+		`< stock (${kb(stock.pages[article].js.gzip)} KB)`,
+		ours.pages[article].js.gzip < stock.pages[article].js.gzip,
+	],
 	['Lighthouse mobile 100 in all four categories', mobile100 ? 'yes' : 'no', 'every measured page', mobile100],
 	['CLS', fmt(maxCls, 3), '0', maxCls === 0],
 ];
@@ -226,7 +283,10 @@ const rows = Object.keys(ours.pages).map((path) => {
 	const o = ours.pages[path];
 	const s = stock.pages[path];
 	const r = (a, b) => fmt(ratio(a, b), 2);
-	const lh = (p, f) => (p?.lighthouse ? `${fmt(p.lighthouse[f].performance, 0)}/${fmt(p.lighthouse[f].accessibility, 0)}/${fmt(p.lighthouse[f].bestPractices, 0)}/${fmt(p.lighthouse[f].seo, 0)}` : '–');
+	const lh = (p, f) =>
+		p?.lighthouse
+			? `${fmt(p.lighthouse[f].performance, 0)}/${fmt(p.lighthouse[f].accessibility, 0)}/${fmt(p.lighthouse[f].bestPractices, 0)}/${fmt(p.lighthouse[f].seo, 0)}`
+			: '–';
 	return `| ${path} | ${kb(o.html.gzip)} (${r(o.html.gzip, s?.html.gzip)}) | ${kb(o.css.gzip)} (${r(o.css.gzip, s?.css.gzip)}) | ${o.js.files} / ${kb(o.js.gzip)} (${r(o.js.gzip, s?.js.gzip)}) | ${kb(o.renderBlocking.gzip)} (${r(o.renderBlocking.gzip, s?.renderBlocking.gzip)}) | ${lh(o, 'mobile')} | ${lh(s, 'mobile')} | ${lh(o, 'desktop')} | ${o.lighthouse ? `${fmt(o.lighthouse.mobile.lcpMs, 0)} / ${fmt(o.lighthouse.mobile.tbtMs, 0)} / ${fmt(o.lighthouse.mobile.cls, 3)}` : '–'} |`;
 });
 const md = [

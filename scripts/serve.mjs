@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import compression from 'compression';
 import sirv from 'sirv';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4322);
@@ -16,7 +17,14 @@ const outDir = process.env.OUT_DIR ?? 'dist';
 const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
 const notFound = () => readFileSync(`${outDir}/404.html`);
 
-createServer((req, res) => {
+// Compressed like any static host serves text, so byte and Lighthouse figures are realistic.
+const compress = compression();
+
+createServer((req, res) => compress(req, res, () => handle(req, res))).listen(port, '127.0.0.1', () =>
+	console.log(`serving ${outDir}/ at http://127.0.0.1:${port}${base}`),
+);
+
+function handle(req, res) {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	const send404 = () => {
 		res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -25,4 +33,4 @@ createServer((req, res) => {
 	if (!url.pathname.startsWith(base)) return send404();
 	req.url = `/${url.pathname.slice(base.length)}${url.search}`;
 	assets(req, res, send404);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${outDir}/ at http://127.0.0.1:${port}${base}`));
+}
