@@ -1,9 +1,9 @@
 /** The garbled words in the article and the reading chosen for each (content/source/corrections.yaml). */
 import { readFileSync } from 'node:fs';
 import { fromRoot } from './paths.ts';
-import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { loadArticle } from './article.ts';
+import { parseYamlList } from './yaml-data.ts';
 
 const correctionSchema = z.object({
 	paragraph: z.number().int().min(1),
@@ -16,12 +16,9 @@ export type Correction = z.infer<typeof correctionSchema>;
 export const correctionsPath = fromRoot('content/source/corrections.yaml');
 
 export function parseCorrections(text: string, file = 'content/source/corrections.yaml'): Correction[] {
-	const parsed = z.array(correctionSchema).safeParse(loadYaml(text));
-	if (!parsed.success) {
-		throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-	}
+	const corrections = parseYamlList(text, correctionSchema, file);
 	const { paragraphs } = loadArticle();
-	for (const c of parsed.data) {
+	for (const c of corrections) {
 		const paragraph = paragraphs[c.paragraph - 1];
 		if (!paragraph?.text.includes(c.original)) {
 			throw new Error(
@@ -29,7 +26,7 @@ export function parseCorrections(text: string, file = 'content/source/correction
 			);
 		}
 	}
-	return parsed.data;
+	return corrections;
 }
 
 let cached: Correction[] | undefined;

@@ -1,10 +1,10 @@
 /** Every figure the article states, written once in content/figures.yaml and shown on /figures/. */
 import { readFileSync } from 'node:fs';
-import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { loadArticle } from '../article/article.ts';
 import { fromRoot } from '../article/paths.ts';
 import { quoteMatches } from '../article/quotes.ts';
+import { parseYamlList } from '../article/yaml-data.ts';
 
 const figureSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens'),
@@ -25,16 +25,9 @@ export type ArticleFigure = z.infer<typeof figureSchema>;
 export const figuresFile = 'content/figures.yaml';
 
 export function parseFigures(text: string, file = figuresFile): ArticleFigure[] {
-	const parsed = z.array(figureSchema).safeParse(loadYaml(text));
-	if (!parsed.success) {
-		const issues = parsed.error.issues.map((i) => `entry ${i.path.join('.')}: ${i.message}`);
-		throw new Error(`${file}: ${issues.join('; ')}`);
-	}
+	const figures = parseYamlList(text, figureSchema, file);
 	const { paragraphs } = loadArticle();
-	const seen = new Set<string>();
-	for (const figure of parsed.data) {
-		if (seen.has(figure.id)) throw new Error(`${file}: figure id "${figure.id}" is used twice.`);
-		seen.add(figure.id);
+	for (const figure of figures) {
 		if (!quoteMatches(figure.quote, paragraphs[figure.paragraph - 1]!.text)) {
 			throw new Error(
 				`${file}: figure "${figure.id}": quote does not match paragraph p${figure.paragraph}: "${figure.quote}".`,
@@ -44,7 +37,7 @@ export function parseFigures(text: string, file = figuresFile): ArticleFigure[] 
 			throw new Error(`${file}: figure "${figure.id}": its quote does not contain the value "${figure.value}".`);
 		}
 	}
-	return parsed.data;
+	return figures;
 }
 
 let cached: ArticleFigure[] | undefined;

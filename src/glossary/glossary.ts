@@ -1,8 +1,8 @@
 /** Glossary terms, written once in content/glossary.yaml and read by the glossary page (and term links). */
 import { readFileSync } from 'node:fs';
-import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
+import { parseYamlList } from '../article/yaml-data.ts';
 
 const publicSource = z.object({ name: z.string().min(2), url: z.url() });
 
@@ -22,17 +22,7 @@ export type GlossaryTerm = z.infer<typeof termSchema>;
 export const glossaryFile = 'content/glossary.yaml';
 
 export function parseGlossary(text: string, file = glossaryFile): GlossaryTerm[] {
-	const parsed = z.array(termSchema).safeParse(loadYaml(text));
-	if (!parsed.success) {
-		const issues = parsed.error.issues.map((i) => `entry ${i.path.join('.')}: ${i.message}`);
-		throw new Error(`${file}: ${issues.join('; ')}`);
-	}
-	const seen = new Set<string>();
-	for (const term of parsed.data) {
-		if (seen.has(term.id)) throw new Error(`${file}: term id "${term.id}" is used twice.`);
-		seen.add(term.id);
-	}
-	return parsed.data;
+	return parseYamlList(text, termSchema, file);
 }
 
 let cached: GlossaryTerm[] | undefined;

@@ -1,8 +1,8 @@
 /** Search topics, written once in content/topics.yaml; pages pick theirs in frontmatter. */
 import { readFileSync } from 'node:fs';
-import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
+import { parseYamlList } from '../article/yaml-data.ts';
 
 const topicSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -14,13 +14,7 @@ export type Topic = z.infer<typeof topicSchema>;
 let cached: Topic[] | undefined;
 export function loadTopics(): Topic[] {
 	if (cached) return cached;
-	const parsed = z.array(topicSchema).safeParse(loadYaml(readFileSync(fromRoot('content/topics.yaml'), 'utf8')));
-	if (!parsed.success) {
-		throw new Error(
-			`content/topics.yaml: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-		);
-	}
-	cached = parsed.data;
+	cached = parseYamlList(readFileSync(fromRoot('content/topics.yaml'), 'utf8'), topicSchema, 'content/topics.yaml');
 	return cached;
 }
 
