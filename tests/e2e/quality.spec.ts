@@ -111,3 +111,20 @@ test.describe('Content-Security-Policy', () => {
 		expect(headers).toMatch(/\/_astro\/\*\s+Cache-Control: public, max-age=31536000, immutable/);
 	});
 });
+
+test('an article page loads at most its JS budget before any interaction (bench/budgets.json)', async ({ page }) => {
+	const { gzipSync } = await import('node:zlib');
+	const { readFileSync } = await import('node:fs');
+	const budget = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).js;
+	const scripts: Buffer[] = [];
+	page.on('response', async (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(await r.body());
+	});
+	await page.goto(rel('/aws/'), { waitUntil: 'networkidle' });
+	// Let idle-time loading happen, as it would before a reader acts: wait for the browser to go idle.
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+	await page.waitForLoadState('networkidle');
+	const gzip = scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+	expect(gzip).toBeLessThanOrEqual(budget.articleBeforeInteractionMaxGzipBytes);
+	expect(gzip).toBeLessThan(budget.stockStarlightArticleGzipBytes);
+});
