@@ -5,3 +5,6 @@ export function withBase(path: string): string {
 }
 
 export const sourceHref = (n: number) => withBase(`/source/#p${n}`);
+
+/** Absolute URL of a site path (site + base + path), for canonical, og:url and og:image. */
+export const absoluteUrl = (path: string, site: URL | undefined) => new URL(withBase(path), site).href;

@@ -7,6 +7,7 @@
  * <link rel="canonical">, so a link copied from a preview or localhost still points at the real site.
  */
 
+import { withBase } from '../article/links.ts';
 import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
 
 const SHARE_ICON =
@@ -54,10 +55,10 @@ function flash(button: HTMLButtonElement, text: string) {
  * ignore #fragments, so this URL unfurls with the section's own title, summary and image.
  */
 function shareUrl(id: string): string {
-	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+	const base = withBase('');
 	const canonical = new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
 	const page = canonical.pathname.slice(base.length).replace(/^\/|\/$/g, '') || 'index';
-	return new URL(`${base}/share/${page}/${id}/`, canonical).href;
+	return new URL(withBase(`/share/${page}/${id}/`), canonical).href;
 }
 
 function makeButton(kind: 'copy' | 'share', label: string, getUrl: () => string) {

@@ -4,6 +4,7 @@
  * (Article + BreadcrumbList) so search engines understand what the page is.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { absoluteUrl, withBase } from '../article/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 
@@ -13,8 +14,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
 	const site = context.site;
 	if (!site || route.entry.id === '404') return;
-	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-	const abs = (path: string) => new URL(`${base}${path}`, site).href;
+	const abs = (path: string) => absoluteUrl(path, site);
 	const page = route.entry.id === 'index' ? '' : route.entry.id;
 	const url = abs(page ? `/${page}/` : '/');
 	const image = abs(imagePath(page));
@@ -51,7 +51,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const moved = Object.fromEntries(
 		Object.entries(anchorRedirects)
 			.filter(([from]) => from.startsWith(`${pagePath}#`))
-			.map(([from, to]) => [from.slice(pagePath.length + 1), `${base}${to}`]),
+			.map(([from, to]) => [from.slice(pagePath.length + 1), withBase(to)]),
 	);
 	if (Object.keys(moved).length) {
 		route.head.push({

@@ -3,6 +3,8 @@
  * own highlight script, and offers a button to clear the marks. The browser scrolls to the
  * result's section by its #anchor.
  */
+import { withBase } from '../article/links.ts';
+
 const params = new URLSearchParams(location.search);
 const words = params.getAll('highlight');
 
@@ -16,8 +18,7 @@ function clear(bar: HTMLElement) {
 }
 
 async function highlight() {
-	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-	const module = (await import(/* @vite-ignore */ `${base}/pagefind/pagefind-highlight.js`)) as {
+	const module = (await import(/* @vite-ignore */ withBase('/pagefind/pagefind-highlight.js'))) as {
 		default: new (options: object) => unknown;
 	};
 	new module.default({ highlightParam: 'highlight', addStyles: false, markContext: '.sl-markdown-content' });
