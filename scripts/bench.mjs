@@ -218,11 +218,14 @@ async function measureSite(name, dist, port, stock) {
 	}
 }
 
+// Beside the test server's port (TEST_PORT), so several checkouts can run side by side.
+const benchPort = Number(process.env.TEST_PORT ?? 4322) + 76;
+
 async function measure() {
 	const stockDir = prepareStockSite();
 	const builds = timeBuilds(stockDir);
-	const ours = await measureSite('ours', 'dist', 4398, false);
-	const stock = await measureSite('stock', join(stockDir, 'dist'), 4399, true);
+	const ours = await measureSite('ours', 'dist', benchPort, false);
+	const stock = await measureSite('stock', join(stockDir, 'dist'), benchPort + 1, true);
 	const diagramsAll = Object.values(ours.pages).flatMap((p) => p.diagrams);
 	return {
 		date: new Date().toISOString(),

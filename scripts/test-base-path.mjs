@@ -5,7 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const env = { ...process.env, BASE_PATH: '/explainer/', OUT_DIR: 'dist-base', TEST_PORT: '4324' };
+const env = {
+	...process.env,
+	BASE_PATH: '/explainer/',
+	OUT_DIR: 'dist-base',
+	TEST_PORT: String(Number(process.env.TEST_PORT ?? 4322) + 2),
+};
 const run = (args) => {
 	const r = spawnSync(process.execPath, args, { stdio: 'inherit', env });
 	if (r.status !== 0) process.exit(r.status ?? 1);
