@@ -8,8 +8,12 @@ import { parseYamlList } from './yaml-data.ts';
 const correctionSchema = z.object({
 	paragraph: z.number().int().min(1),
 	original: z.string().min(1),
+	/** The reading this site uses (and quotes in [brackets]); equal to `original` when it mends nothing. */
 	reading: z.string().min(1),
+	/** Why the site uses this reading, when others are as plausible. */
 	why: z.string().min(1),
+	/** Other readings as plausible as the one used: a reading is a guess, not the author's known intent. */
+	alternatives: z.array(z.object({ reading: z.string().min(1), why: z.string().min(1) })).default([]),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 
