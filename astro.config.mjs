@@ -12,6 +12,7 @@ import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
+import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
@@ -58,6 +59,7 @@ export default defineConfig({
 	},
 	integrations: [
 		articleCoverage(),
+		revisionsCheck(),
 		diagramsIntegration(),
 		starlight({
 			title: "Amazon's $200B AI Bet, Explained",
@@ -66,7 +68,12 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			lastUpdated: true,
 			pagefind: true,
-			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/search/search.css'],
+			customCss: [
+				'./src/styles/site.css',
+				'./src/diagrams/diagrams.css',
+				'./src/search/search.css',
+				'./src/revisions/revisions.css',
+			],
 			routeMiddleware: './src/linking/route-middleware.ts',
 			components: {
 				// Both render Starlight's own component and add to it (see each file).
