@@ -5,22 +5,20 @@
  * of the page and the site-wide /changes/ page.
  */
 import { readFileSync } from 'node:fs';
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
 
 export const revisionsFile = 'content/revisions.yaml';
 
-/** An ISO calendar date. YAML reads an unquoted 2026-11-25 as a Date, so both forms are accepted. */
-const isoDate = z
-	.union([z.string(), z.date()])
-	.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
-	.refine(
-		(value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-		{
-			message: 'use the date of the edit as YYYY-MM-DD',
-		},
-	);
+/** A real calendar day as YYYY-MM-DD (the file is read without YAML timestamps, so it stays text). */
+function isCalendarDay(value: string): boolean {
+	const time = Date.parse(`${value}T00:00:00Z`);
+	return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+const isoDate = z.string().refine(isCalendarDay, {
+	message: 'use the date of the edit as YYYY-MM-DD',
+});
 
 const revisionSchema = z.object({
 	/** The day the edit was made (never the build's date, so rebuilding changes nothing). */
@@ -49,7 +47,8 @@ function entryLines(text: string): number[] {
 }
 
 export function parseRevisions(text: string, file = revisionsFile): Revision[] {
-	const data = loadYaml(text) ?? [];
+	// CORE_SCHEMA: no YAML timestamps, so an impossible date such as 2026-02-30 is an error, not 2 March.
+	const data = loadYaml(text, { schema: CORE_SCHEMA }) ?? [];
 	const lines = entryLines(text);
 	const where = (index: unknown) =>
 		typeof index === 'number' ? `${file}:${lines[index] ?? 1}: entry ${index + 1}` : file;

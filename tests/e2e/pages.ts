@@ -13,6 +13,7 @@ export const readingOrder = [
 	'/glossary/',
 	'/topics/',
 	'/source/',
+	'/changes/',
 ] as const;
 
 export const sectionPages: readonly string[] = readingOrder.slice(1, 8);
