@@ -36,6 +36,8 @@ test('the theme toggle switches which rendering of a diagram shows', async ({ pa
 test('diagrams have an accessible name and description, and axe finds no violation in either theme', async ({
 	page,
 }) => {
+	// Sixteen axe runs (eight pages, two themes) in one test: on a busy 2-core machine that outlasts the default timeout.
+	test.slow();
 	for (const path of pagesWithDiagrams) {
 		await page.goto(rel(path));
 		for (const svg of await page.locator('figure.diagram svg').all()) {

@@ -120,6 +120,8 @@ test('at 375 px no page scrolls sideways and buttons are at least 24 px', async 
 });
 
 test('axe finds no violation on pages with terms and figure cards, in both themes', async ({ page }) => {
+	// Four full-page axe runs in one test: on a busy 2-core machine that outlasts the default timeout.
+	test.slow();
 	for (const path of ['/investment/', '/hybrid-edge/']) {
 		await page.goto(rel(path));
 		for (const theme of ['light', 'dark'] as const) {
