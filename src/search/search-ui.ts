@@ -192,6 +192,8 @@ class SiteSearch extends HTMLElement {
 				: total === 0
 					? `No results for “${query}”.`
 					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}.`;
+		// What the list now shows results for: the benchmark and tests wait on it.
+		this.#results.dataset.query = query;
 	}
 
 	#links() {
