@@ -11,43 +11,39 @@
  * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
  */
 
-interface PagefindSubResult {
-	title: string;
-	url: string;
-	excerpt: string;
-}
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: { title?: string };
-	sub_results: PagefindSubResult[];
-}
+import { cleanQuery, correctQuery, planQuery, rankSections, type PageData, type Vocabulary } from './rank.ts';
+
 interface PagefindResult {
 	id: string;
 	score: number;
-	data: () => Promise<PagefindResultData>;
+	data: () => Promise<PageData>;
 }
 interface Pagefind {
 	options: (o: Record<string, unknown>) => Promise<void>;
 	init: () => Promise<void>;
 	preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
-	search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+	search: (term: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 export const HIGHLIGHT_PARAM = 'highlight';
-const MAX_PAGES = 8;
-const MAX_SECTIONS_PER_PAGE = 3;
+/** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
+const MAX_SECTIONS = 10;
 
 class SiteSearch extends HTMLElement {
 	#base = this.dataset.base ?? '/';
 	#pagefind?: Promise<Pagefind>;
+	#vocabulary?: Promise<Vocabulary>;
 	#dialog = this.querySelector('dialog')!;
 	#input = this.querySelector<HTMLInputElement>('#search-input')!;
 	#results = this.querySelector<HTMLUListElement>('[data-search-results]')!;
 	#status = this.querySelector<HTMLElement>('[data-search-status]')!;
+	#correction = this.querySelector<HTMLElement>('[data-search-correction]')!;
+	#help = this.querySelector<HTMLElement>('[data-search-help]')!;
 	#opener = this.querySelector<HTMLAnchorElement>('[data-search-open]')!;
 	#returnFocus: HTMLElement | null = null;
 	#query = 0;
+	/** A query the reader asked to search as typed, without spelling correction. */
+	#asTyped = '';
 
 	connectedCallback() {
 		// With JavaScript the link becomes a button that opens the dialog (without, it goes to /topics/).
@@ -90,12 +86,32 @@ class SiteSearch extends HTMLElement {
 		if (shared !== null) this.open(shared);
 	}
 
+	/**
+	 * Loads everything a search needs as soon as the reader shows intent, so the first keystroke
+	 * only searches: Pagefind on the main thread (its worker would add a message round trip per call,
+	 * and this index is small), the index chunks, every page's fragment (a small site has a dozen),
+	 * and the spelling vocabulary.
+	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
-			const url = `${this.#base.replace(/\/$/, '')}/pagefind/pagefind.js`;
-			const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-			await pagefind.options({ baseUrl: this.#base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
+			const root = this.#base.replace(/\/$/, '');
+			const pagefind = (await import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`)) as Pagefind;
+			await pagefind.options({
+				baseUrl: this.#base,
+				excerptLength: 24,
+				highlightParam: HIGHLIGHT_PARAM,
+				noWorker: true,
+			});
 			await pagefind.init();
+			this.#vocabulary ??= fetch(`${root}/search-vocabulary.json`)
+				.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
+				.catch(() => ({ words: [] }));
+			// "the" is on every page: one search that loads every fragment and the chunk holding it.
+			const everything = await pagefind.search('the');
+			await Promise.all([
+				...(everything?.results.map((r) => r.data()) ?? []),
+				...[...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => pagefind.preload(c)),
+			]);
 			return pagefind;
 		})();
 		return this.#pagefind;
@@ -139,61 +155,76 @@ class SiteSearch extends HTMLElement {
 
 	async #run() {
 		const id = ++this.#query;
-		const query = this.#input.value.trim().slice(0, 200);
+		const query = cleanQuery(this.#input.value);
 		const topics = this.#topics();
 		this.#setAddress(this.#input.value);
 		if (!query && !topics.length) {
-			this.#render([], '');
+			this.#render([], '', '');
 			return;
 		}
 		const pagefind = await this.#load();
 		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
-		const search = await pagefind.search(query || null!, options).catch(() => null);
+		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
+		// reader can still search what they typed.
+		const corrected = query && query !== this.#asTyped ? correctQuery(query, await this.#vocabulary!) : undefined;
+		const plan = planQuery(corrected ?? query);
+		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
-		const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
+		const pages = await Promise.all(search.results.map((r) => r.data()));
 		if (id !== this.#query) return;
-		this.#render(pages, query, search.results.length);
+		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);
+		this.#render(sections.slice(0, MAX_SECTIONS), query, corrected ?? '', search.results.length);
 	}
 
-	#render(pages: PagefindResultData[], query: string, total = 0) {
-		this.#results.replaceChildren();
-		for (const page of pages) {
-			const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-			const inTitle = (s: PagefindSubResult) => words.some((w) => s.title.toLowerCase().includes(w));
-			// Sections whose heading matches come first; a hit before the first heading is the page itself.
-			const sections = [...page.sub_results]
-				.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)))
-				.slice(0, MAX_SECTIONS_PER_PAGE)
-				.map((s) => (s.url.endsWith('#_top') ? { ...s, url: s.url.slice(0, -'#_top'.length) } : s));
-			const entries = sections.length
-				? sections
-				: [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }];
-			for (const entry of entries) {
-				const li = document.createElement('li');
-				const a = document.createElement('a');
-				a.className = 'search-result';
-				a.href = entry.url;
-				const heading = document.createElement('span');
-				heading.className = 'search-result__title';
-				const pageTitle = page.meta.title ?? '';
-				heading.textContent = entry.title && entry.title !== pageTitle ? `${pageTitle} › ${entry.title}` : pageTitle;
-				const excerpt = document.createElement('span');
-				excerpt.className = 'search-result__excerpt';
-				appendExcerpt(excerpt, entry.excerpt);
-				a.append(heading, excerpt);
-				li.append(a);
-				this.#results.append(li);
-			}
-		}
-		const shown = this.#results.children.length;
+	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0) {
+		const items = sections.map((entry) => {
+			const li = document.createElement('li');
+			const a = document.createElement('a');
+			a.className = 'search-result';
+			a.href = entry.url;
+			const heading = document.createElement('span');
+			heading.className = 'search-result__title';
+			heading.textContent =
+				entry.title && entry.title !== entry.pageTitle ? `${entry.pageTitle} › ${entry.title}` : entry.pageTitle;
+			const excerpt = document.createElement('span');
+			excerpt.className = 'search-result__excerpt';
+			appendExcerpt(excerpt, entry.excerpt);
+			a.append(heading, excerpt);
+			li.append(a);
+			return li;
+		});
+		this.#results.replaceChildren(...items);
+		this.#renderCorrection(query, corrected);
+		const shown = items.length;
+		const searched = corrected || query;
+		this.#help.hidden = !(query && total === 0);
 		this.#status.textContent =
 			!query && !this.#topics().length
 				? ''
 				: total === 0
-					? `No results for “${query}”.`
-					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}.`;
+					? `No results for “${searched}”.`
+					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
 		// What the list now shows results for: the benchmark and tests wait on it.
 		this.#results.dataset.query = query;
+	}
+
+	/** "Showing results for recommendation. Search instead for recomendation" */
+	#renderCorrection(query: string, corrected: string) {
+		this.#correction.hidden = !corrected;
+		this.#correction.dataset.searchCorrection = corrected;
+		if (!corrected) return this.#correction.replaceChildren();
+		const shown = document.createElement('strong');
+		shown.textContent = corrected;
+		const original = document.createElement('button');
+		original.type = 'button';
+		original.className = 'search-correction__original';
+		original.textContent = query;
+		original.addEventListener('click', () => {
+			this.#asTyped = query;
+			this.#input.focus();
+			void this.#run();
+		});
+		this.#correction.replaceChildren('Showing results for ', shown, '. Search instead for ', original, '.');
 	}
 
 	#links() {
@@ -257,5 +288,7 @@ function decodeEntities(text: string): string {
 	textarea.innerHTML = text.replace(/</g, '&lt;');
 	return textarea.value;
 }
+
+type RankedSectionView = ReturnType<typeof rankSections>[number];
 
 customElements.define('site-search', SiteSearch);
