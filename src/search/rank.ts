@@ -13,7 +13,9 @@ export const STOP_WORDS = new Set(
 	(
 		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
 		'should so tell than that the their them there these they this to was we were what when where which who why ' +
-		'will with would you your about much many'
+		'will with would you your about much many going get got doing done tell know ' +
+		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
+		'define definition meaning mean means'
 	).split(' '),
 );
 
@@ -109,37 +111,77 @@ function termFor(word: string, terms: string[]): string | undefined {
  * glossary entry whose heading matches may come first.
  */
 export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
-	type Scored = RankedSection & { perTerm: Map<string, number[]> };
+	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number };
 	const all: Scored[] = [];
 	for (const page of pages) {
 		const words = (page.raw_content ?? page.content ?? '').split(/[\r\n\s]+/g);
 		const pageTitle = page.meta.title ?? page.url;
+		// The page title is every section's context: "what to watch next aws" means that section of
+		// the AWS page.
+		const titleWords = pageTitle.split(/\s+/).map(normalize);
+		const inTitle = plan.terms.filter((t) => titleWords.some((w) => w && commonPrefix(w, t) >= Math.min(t.length, 4)));
 		for (const sub of page.sub_results) {
 			const perTerm = new Map<string, number[]>();
+			const sequence: { location: number; term: string }[] = [];
 			for (const loc of sub.weighted_locations) {
 				const term = termFor(normalize(words[loc.location] ?? ''), plan.terms) ?? plan.terms[0] ?? '';
-				perTerm.set(term, [...(perTerm.get(term) ?? []), loc.balanced_score]);
+				// Pagefind's score grows with the square of an element's weight (a heading's 6 counts 36
+				// times a paragraph's 1); its square root keeps a heading ahead without one word in a
+				// heading outweighing the reader's whole phrase in the text. The page title (h1, weight
+				// 7) counts as a subheading, so a page's introduction does not outrank the section a
+				// heading names.
+				const value = Math.sqrt(loc.balanced_score) * (loc.weight >= 7 ? 5 / 7 : 1);
+				perTerm.set(term, [...(perTerm.get(term) ?? []), value]);
+				sequence.push({ location: loc.location, term });
+			}
+			for (const term of inTitle) perTerm.set(term, [...(perTerm.get(term) ?? []), TITLE_CONTEXT]);
+			// Query words next to each other, in the query's order: the phrase the reader typed.
+			sequence.sort((a, b) => a.location - b.location);
+			let phrase = 0;
+			for (let i = 1; i < sequence.length; i++) {
+				const [prev, next] = [sequence[i - 1]!, sequence[i]!];
+				if (next.location === prev.location + 1 && plan.terms.indexOf(next.term) === plan.terms.indexOf(prev.term) + 1)
+					phrase++;
 			}
 			const url = sub.url.endsWith('#_top') ? sub.url.slice(0, -'#_top'.length) : sub.url;
-			all.push({ pageTitle, title: sub.title, url, excerpt: sub.excerpt, covered: perTerm.size, score: 0, perTerm });
+			all.push({
+				pageTitle,
+				title: sub.title,
+				url,
+				excerpt: sub.excerpt,
+				covered: perTerm.size,
+				score: 0,
+				perTerm,
+				phrase,
+			});
 		}
 	}
 	const sectionsWith = new Map<string, number>();
 	for (const s of all) for (const t of s.perTerm.keys()) sectionsWith.set(t, (sectionsWith.get(t) ?? 0) + 1);
 	for (const s of all) {
-		for (const [term, scores] of s.perTerm) {
-			const best = Math.max(...scores);
-			const rest = scores.reduce((a, b) => a + b, 0) - best;
+		// Geometric mean over the query's words: a section is as good as its words together, so one
+		// word in a heading does not carry a section that barely mentions the others.
+		let logSum = 0;
+		for (const [term, values] of s.perTerm) {
+			const best = Math.max(...values);
+			const rest = values.reduce((a, b) => a + b, 0) - best;
 			const rarity = Math.log(1 + all.length / sectionsWith.get(term)!);
-			s.score += rarity * (best + 0.25 * rest);
+			logSum += Math.log(rarity * (best + 0.25 * rest));
 		}
+		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
+		if (s.phrase) s.score *= 1 + 2 * Math.min(s.phrase, plan.terms.length - 1);
 		if (plan.definition && new URL(s.url, 'http://x').pathname.endsWith(glossaryPath)) {
 			const heading = normalize(s.title);
 			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
 		}
 	}
-	return all.sort((a, b) => b.covered - a.covered || b.score - a.score).map(({ perTerm: _, ...section }) => section);
+	return all
+		.sort((a, b) => b.covered - a.covered || b.score - a.score)
+		.map(({ perTerm: _, phrase: __, ...section }) => section);
 }
+
+/** What a query word in the page title adds to each section: less than one word of body text. */
+const TITLE_CONTEXT = 16;
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -173,7 +215,8 @@ export function isKnown(word: string, vocabulary: Vocabulary): boolean {
 
 /**
  * The nearest indexed word to a word the site does not contain: edit distance 1, or 2 for words of
- * 8 letters or more; only for words of 4 letters or more. Ties go to the more frequent word.
+ * 8 letters or more, same first letter; only for words of 4 letters or more. Ties go to the more
+ * frequent word.
  */
 export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
 	if (word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return undefined;
@@ -181,23 +224,30 @@ export function correctWord(word: string, vocabulary: Vocabulary): string | unde
 	let best: string | undefined;
 	let bestDistance = max + 1;
 	for (const candidate of vocabulary.words) {
-		if (candidate.length < 3) continue;
+		// Typing slips rarely change a word's first letter; keeping it avoids "percent" → "recent".
+		if (candidate.length < 3 || candidate[0] !== word[0]) continue;
 		const d = editDistance(word, candidate, max);
 		if (d < bestDistance) [best, bestDistance] = [candidate, d]; // words come most frequent first
 	}
 	return best;
 }
 
-/** The query with each unknown word replaced by its correction, or undefined when nothing changed. */
+/**
+ * The query with each word the site does not contain replaced by its correction, or left out when
+ * there is none and other words remain (Pagefind finds only pages with every word); undefined when
+ * nothing changed.
+ */
 export function correctQuery(query: string, vocabulary: Vocabulary): string | undefined {
+	if (!vocabulary.words.length) return undefined;
 	let changed = false;
-	const corrected = query
-		.split(' ')
-		.map((w) => {
-			const fix = STOP_WORDS.has(normalize(w)) ? undefined : correctWord(normalize(w), vocabulary);
-			if (fix) changed = true;
-			return fix ?? w;
-		})
-		.join(' ');
-	return changed ? corrected : undefined;
+	const words = query.split(' ');
+	const corrected = words.map((w) => {
+		const word = normalize(w);
+		if (STOP_WORDS.has(word) || word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return w;
+		changed = true;
+		return correctWord(word, vocabulary) ?? '';
+	});
+	const kept = corrected.filter((w) => w && !STOP_WORDS.has(normalize(w)));
+	if (!changed || !kept.length) return undefined;
+	return corrected.filter(Boolean).join(' ');
 }

@@ -28,6 +28,8 @@ interface Pagefind {
 export const HIGHLIGHT_PARAM = 'highlight';
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
+/** Pages whose sections are ranked (Pagefind's best pages for the query). */
+const MAX_PAGES = 6;
 
 class SiteSearch extends HTMLElement {
 	#base = this.dataset.base ?? '/';
@@ -87,10 +89,10 @@ class SiteSearch extends HTMLElement {
 	}
 
 	/**
-	 * Loads everything a search needs as soon as the reader shows intent, so the first keystroke
-	 * only searches: Pagefind on the main thread (its worker would add a message round trip per call,
-	 * and this index is small), the index chunks, every page's fragment (a small site has a dozen),
-	 * and the spelling vocabulary.
+	 * Loads Pagefind as soon as the reader shows intent, on the main thread (its worker would add a
+	 * message round trip per call, and this index is small); then, without holding up the first
+	 * search, every page's fragment (a small site has a dozen) and the spelling vocabulary. The
+	 * first search loads the index chunk it needs (this site has two).
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
@@ -106,12 +108,11 @@ class SiteSearch extends HTMLElement {
 			this.#vocabulary ??= fetch(`${root}/search-vocabulary.json`)
 				.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
 				.catch(() => ({ words: [] }));
-			// "the" is on every page: one search that loads every fragment and the chunk holding it.
-			const everything = await pagefind.search('the');
-			await Promise.all([
-				...(everything?.results.map((r) => r.data()) ?? []),
-				...[...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => pagefind.preload(c)),
-			]);
+			// An empty search lists every page without matching words: loading their fragments is cheap.
+			void pagefind
+				.search(null)
+				.then((all) => Promise.all(all?.results.map((r) => r.data()) ?? []))
+				.catch(() => undefined);
 			return pagefind;
 		})();
 		return this.#pagefind;
@@ -170,7 +171,10 @@ class SiteSearch extends HTMLElement {
 		const plan = planQuery(corrected ?? query);
 		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
-		const pages = await Promise.all(search.results.map((r) => r.data()));
+		// Sections come from the best pages only: Pagefind builds every section's excerpt when a page's
+		// data is read, which is most of a search's time, and a short query matches every page.
+		const best = search.results.slice(0, plan.search.length < 3 ? 3 : MAX_PAGES);
+		const pages = await Promise.all(best.map((r) => r.data()));
 		if (id !== this.#query) return;
 		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);
 		this.#render(sections.slice(0, MAX_SECTIONS), query, corrected ?? '', search.results.length);
