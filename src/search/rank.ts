@@ -13,7 +13,7 @@ export const STOP_WORDS = new Set(
 	(
 		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
 		'should so tell than that the their them there these they this to was we were what when where which who why ' +
-		'will with would you your about much many going get got doing done tell know ' +
+		'will with would you your about much many more going get got doing done tell know ' +
 		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
 		'define definition meaning mean means'
 	).split(' '),
@@ -51,7 +51,8 @@ export function planQuery(query: string): QueryPlan {
 	const subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
 	const kept = subject.length ? subject : words;
 	return {
-		search: kept.join(' '),
+		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
+		search: kept.map(normalize).join(' '),
 		terms: [...new Set(kept.map(normalize))],
 		definition: DEFINITION.test(query.trim()),
 	};
@@ -180,8 +181,8 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		.map(({ perTerm: _, phrase: __, ...section }) => section);
 }
 
-/** What a query word in the page title adds to each section: less than one word of body text. */
-const TITLE_CONTEXT = 16;
+/** What a query word in the page title adds to each section: about one word of body text (~23) and a half. */
+const TITLE_CONTEXT = 32;
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
