@@ -146,8 +146,20 @@ class SiteSearch extends HTMLElement {
 		);
 	}
 
-	/** Keeps `?search=` in the address in step with the query, without adding history entries. */
+	#addressTimer = 0;
+
+	/**
+	 * Keeps `?search=` in the address in step with the query, without adding history entries.
+	 * `history.replaceState` takes several milliseconds in Chromium, so while the reader types it
+	 * waits for a pause instead of delaying each keystroke's results.
+	 */
+	#setAddressSoon(query: string) {
+		clearTimeout(this.#addressTimer);
+		this.#addressTimer = window.setTimeout(() => this.#setAddress(query), 300);
+	}
+
 	#setAddress(query: string) {
+		clearTimeout(this.#addressTimer);
 		const url = new URL(location.href);
 		if (query) url.searchParams.set('search', query);
 		else url.searchParams.delete('search');
@@ -158,7 +170,7 @@ class SiteSearch extends HTMLElement {
 		const id = ++this.#query;
 		const query = cleanQuery(this.#input.value);
 		const topics = this.#topics();
-		this.#setAddress(this.#input.value);
+		this.#setAddressSoon(this.#input.value);
 		if (!query && !topics.length) {
 			this.#render([], '', '');
 			return;
@@ -167,13 +179,15 @@ class SiteSearch extends HTMLElement {
 		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
 		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
 		// reader can still search what they typed.
-		const corrected = query && query !== this.#asTyped ? correctQuery(query, await this.#vocabulary!) : undefined;
+		const corrected =
+			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabulary!) : undefined;
 		const plan = planQuery(corrected ?? query);
 		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
 		// Sections come from the best pages only: Pagefind builds every section's excerpt when a page's
 		// data is read, which is most of a search's time, and a short query matches every page.
-		const best = search.results.slice(0, plan.search.length < 3 ? 3 : MAX_PAGES);
+		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
+		const best = search.results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
 		const pages = await Promise.all(best.map((r) => r.data()));
 		if (id !== this.#query) return;
 		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);

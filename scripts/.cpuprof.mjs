@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+const port = 5394;
+const server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], { stdio: 'ignore', env: { ...process.env, OUT_DIR: 'dist' } });
+await new Promise(r => setTimeout(r, 800));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:${port}/aws/`, { waitUntil: 'networkidle' });
+await page.locator('[data-search-open]').click();
+await page.keyboard.type('edge', { delay: 150 });
+await page.waitForSelector('.search-result');
+await page.locator('#search-input').fill('');
+await page.waitForTimeout(1000);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const t = await page.evaluate(async () => {
+  const input = document.querySelector('#search-input');
+  const t0 = performance.now();
+  input.value = 'c'; input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise(r => { const c = () => document.querySelector('[data-search-results][data-query="c"] .search-result') ? r() : setTimeout(c, 0); c(); });
+  return performance.now() - t0;
+});
+const { profile } = await cdp.send('Profiler.stop');
+console.log('time', t.toFixed(1));
+const self = new Map(); const byId = new Map(profile.nodes.map(n => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, us] of counts) { const n = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + us); }
+for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log((us / 1000).toFixed(2), 'ms', k);
+await browser.close(); server.kill();
