@@ -35,6 +35,8 @@ class SiteSearch extends HTMLElement {
 	#base = this.dataset.base ?? '/';
 	#pagefind?: Promise<Pagefind>;
 	#vocabulary?: Promise<Vocabulary>;
+	/** Starts loading what later searches need (set once Pagefind is ready; safe to call twice). */
+	#warm = () => {};
 	#dialog = this.querySelector('dialog')!;
 	#input = this.querySelector<HTMLInputElement>('#search-input')!;
 	#results = this.querySelector<HTMLUListElement>('[data-search-results]')!;
@@ -90,9 +92,9 @@ class SiteSearch extends HTMLElement {
 
 	/**
 	 * Loads Pagefind as soon as the reader shows intent, on the main thread (its worker would add a
-	 * message round trip per call, and this index is small); then, without holding up the first
-	 * search, every page's fragment (a small site has a dozen) and the spelling vocabulary. The
-	 * first search loads the index chunk it needs (this site has two).
+	 * message round trip per call, and this index is small); then, when the browser is idle, every
+	 * page's fragment (a small site has a dozen) and the spelling vocabulary, so they do not compete
+	 * with the first search, which loads only the index chunk and fragments it needs.
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
@@ -105,17 +107,32 @@ class SiteSearch extends HTMLElement {
 				noWorker: true,
 			});
 			await pagefind.init();
-			this.#vocabulary ??= fetch(`${root}/search-vocabulary.json`)
-				.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
-				.catch(() => ({ words: [] }));
-			// An empty search lists every page without matching words: loading their fragments is cheap.
-			void pagefind
-				.search(null)
-				.then((all) => Promise.all(all?.results.map((r) => r.data()) ?? []))
-				.catch(() => undefined);
+			// Once the first search has had the machine to itself: the spelling vocabulary, and every
+			// page's fragment (an empty search lists every page without matching words, so reading
+			// their data is cheap).
+			let warmed = false;
+			const warm = () => {
+				if (warmed) return;
+				warmed = true;
+				this.#vocabulary = fetch(`${root}/search-vocabulary.json`)
+					.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
+					.catch(() => ({ words: [] }));
+				void pagefind
+					.search(null)
+					.then((all) => Promise.all(all?.results.map((r) => r.data()) ?? []))
+					.catch(() => undefined);
+			};
+			this.#warm = warm;
+			if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 500 });
+			else setTimeout(warm, 200);
 			return pagefind;
 		})();
 		return this.#pagefind;
+	}
+
+	#vocabularyNow(): Promise<Vocabulary> {
+		if (!this.#vocabulary) this.#warm();
+		return this.#vocabulary ?? Promise.resolve({ words: [] });
 	}
 
 	open(query?: string) {
@@ -180,7 +197,7 @@ class SiteSearch extends HTMLElement {
 		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
 		// reader can still search what they typed.
 		const corrected =
-			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabulary!) : undefined;
+			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabularyNow()) : undefined;
 		const plan = planQuery(corrected ?? query);
 		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
