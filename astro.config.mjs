@@ -14,6 +14,7 @@ import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
 import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
+import { searchVocabulary } from './src/search/vocabulary.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
@@ -84,6 +85,8 @@ export default defineConfig({
 			},
 		}),
 		mdx(),
+		// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
+		searchVocabulary(),
 		// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
 		// have no data-pagefind-body).
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),

@@ -19,6 +19,8 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
+// Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
+import { searchLatency, searchRelevance, searchReport } from './bench-search.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -124,43 +126,6 @@ async function jsBeforeInteraction(browser, url) {
 	};
 }
 
-/** Keystroke to first result; `stock` uses Starlight's default search UI. */
-async function searchLatency(browser, origin, stock) {
-	const queries = ['chips', 'latency', 'startups', 'regulation', 'logistics'];
-	const openSel = stock ? 'site-search button[data-open-modal]' : '[data-search-open]';
-	const inputSel = stock ? 'dialog[open] input' : '#search-input';
-	const resultSel = stock ? 'dialog[open] .pagefind-ui__result-link' : '.search-result';
-	const measure = (page, q) =>
-		page.evaluate(
-			async ({ q, inputSel, resultSel }) => {
-				document.querySelectorAll(resultSel).forEach((r) => r.remove());
-				const input = document.querySelector(inputSel);
-				const started = performance.now();
-				input.value = q;
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-				await new Promise((resolve) => {
-					const check = () => (document.querySelector(resultSel) ? resolve() : requestAnimationFrame(check));
-					check();
-				});
-				return performance.now() - started;
-			},
-			{ q, inputSel, resultSel },
-		);
-	const cold = [];
-	const warm = [];
-	for (let i = 0; i < 5; i++) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
-		await page.locator(openSel).click();
-		await page.locator(inputSel).waitFor();
-		cold.push(await measure(page, queries[i]));
-		warm.push(await measure(page, queries[(i + 1) % 5]));
-		await context.close();
-	}
-	return { coldMs: median(cold), warmMs: median(warm) };
-}
-
 async function lighthouseScores(url, formFactor) {
 	const runs = [];
 	for (let i = 0; i < RUNS; i++) {
@@ -211,8 +176,9 @@ async function measureSite(name, dist, port, stock) {
 			log(`${name} ${path}: measured`);
 		}
 		const search = await searchLatency(browser, origin, stock);
+		const relevance = stock ? undefined : await searchRelevance(browser, origin);
 		await browser.close();
-		return { pages, search };
+		return { pages, search, relevance };
 	} finally {
 		server.kill();
 	}
@@ -282,6 +248,24 @@ function report(results) {
 			ours.search.warmMs <= budgets.search.warmMaxMs,
 		],
 		[
+			'search cold, first keystroke to first result (dialog opened by a click)',
+			`${fmt(ours.search.coldMs, 0)} ms`,
+			`<= ${budgets.search.coldMaxMs} ms`,
+			ours.search.coldMs <= budgets.search.coldMaxMs,
+		],
+		...(ours.relevance
+			? [
+					[
+						'search relevance, top-1 / top-3 / zero-result queries',
+						`${fmt(ours.relevance.summary.top1 * 100)} % / ${fmt(ours.relevance.summary.top3 * 100)} % / ${ours.relevance.summary.zeroResults}`,
+						`>= ${budgets.search.top1Min * 100} % / >= ${budgets.search.top3Min * 100} % / <= ${budgets.search.zeroResultsMax}`,
+						ours.relevance.summary.top1 >= budgets.search.top1Min &&
+							ours.relevance.summary.top3 >= budgets.search.top3Min &&
+							ours.relevance.summary.zeroResults <= budgets.search.zeroResultsMax,
+					],
+				]
+			: []),
+		[
 			`JS before interaction on ${article}, gzip`,
 			`${kb(ours.pages[article].js.gzip)} KB`,
 			`< stock (${kb(stock.pages[article].js.gzip)} KB)`,
@@ -310,7 +294,7 @@ function report(results) {
 		...checks.map(([name, value, budget, ok]) => `| ${name} | ${value} | ${budget} | ${ok ? 'yes' : '**no**'} |`),
 		'',
 		`Builds: ours clean ${fmt(builds.cleanMs / 1000)} s, cached ${fmt(builds.cachedMs / 1000)} s, with diagrams left as code ${fmt(builds.diagramFreeMs / 1000)} s; stock Starlight ${fmt(builds.stockMs / 1000)} s.`,
-		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratio ${fmt(ours.search.warmMs / stock.search.warmMs, 2)}).`,
+		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm, ${kb(ours.search.bytesBeforeFirstResult ?? 0)} KB fetched before the first result; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratios ${fmt(ours.search.coldMs / stock.search.coldMs, 2)} cold, ${fmt(ours.search.warmMs / stock.search.warmMs, 2)} warm). Relevance per query: bench/search-results.md.`,
 		'',
 		'Per page, gzip KB (ratio ours/stock). Lighthouse scores are performance/accessibility/best practices/SEO.',
 		'',
@@ -320,6 +304,11 @@ function report(results) {
 		'',
 	].join('\n');
 	writeFileSync('bench/results.md', md);
+	if (ours.relevance)
+		writeFileSync(
+			'bench/search-results.md',
+			searchReport({ relevance: ours.relevance, latency: ours.search, stockLatency: stock.search }).md,
+		);
 	console.log(md);
 	return checks.every(([, , , ok]) => ok);
 }

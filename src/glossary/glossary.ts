@@ -14,6 +14,16 @@ const termSchema = z.object({
 	definition: z.string().min(20),
 	/** Article paragraphs that use the term. */
 	paragraphs: z.array(z.number().int().min(1).max(14)).default([]),
+	/**
+	 * Other names for the same thing (shown as "Also called …"): search finds the term, and every
+	 * section that marks it with <Term>, by these words too. Only true synonyms and spellings.
+	 */
+	aliases: z.array(z.string().min(2)).default([]),
+	/**
+	 * Narrower or broader words readers search with that are not names for the term (shown as
+	 * "Related: …"), e.g. GPU for hardware acceleration; indexed like aliases.
+	 */
+	related: z.array(z.string().min(2)).default([]),
 	/** Background that the article itself does not give, with the public source it comes from. */
 	context: z.object({ text: z.string().min(10), source: publicSource }).optional(),
 });

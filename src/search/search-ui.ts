@@ -11,43 +11,43 @@
  * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
  */
 
-interface PagefindSubResult {
-	title: string;
-	url: string;
-	excerpt: string;
-}
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: { title?: string };
-	sub_results: PagefindSubResult[];
-}
+import { cleanQuery, correctQuery, planQuery, rankSections, type PageData, type Vocabulary } from './rank.ts';
+
 interface PagefindResult {
 	id: string;
 	score: number;
-	data: () => Promise<PagefindResultData>;
+	data: () => Promise<PageData>;
 }
 interface Pagefind {
 	options: (o: Record<string, unknown>) => Promise<void>;
 	init: () => Promise<void>;
 	preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
-	search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+	search: (term: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 export const HIGHLIGHT_PARAM = 'highlight';
-const MAX_PAGES = 8;
-const MAX_SECTIONS_PER_PAGE = 3;
+/** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
+const MAX_SECTIONS = 10;
+/** Pages whose sections are ranked (Pagefind's best pages for the query). */
+const MAX_PAGES = 6;
 
 class SiteSearch extends HTMLElement {
 	#base = this.dataset.base ?? '/';
 	#pagefind?: Promise<Pagefind>;
+	#vocabulary?: Promise<Vocabulary>;
+	/** Starts loading what later searches need (set once Pagefind is ready; safe to call twice). */
+	#warm = () => {};
 	#dialog = this.querySelector('dialog')!;
 	#input = this.querySelector<HTMLInputElement>('#search-input')!;
 	#results = this.querySelector<HTMLUListElement>('[data-search-results]')!;
 	#status = this.querySelector<HTMLElement>('[data-search-status]')!;
+	#correction = this.querySelector<HTMLElement>('[data-search-correction]')!;
+	#help = this.querySelector<HTMLElement>('[data-search-help]')!;
 	#opener = this.querySelector<HTMLAnchorElement>('[data-search-open]')!;
 	#returnFocus: HTMLElement | null = null;
 	#query = 0;
+	/** A query the reader asked to search as typed, without spelling correction. */
+	#asTyped = '';
 
 	connectedCallback() {
 		// With JavaScript the link becomes a button that opens the dialog (without, it goes to /topics/).
@@ -90,15 +90,49 @@ class SiteSearch extends HTMLElement {
 		if (shared !== null) this.open(shared);
 	}
 
+	/**
+	 * Loads Pagefind as soon as the reader shows intent, on the main thread (its worker would add a
+	 * message round trip per call, and this index is small); then, when the browser is idle, every
+	 * page's fragment (a small site has a dozen) and the spelling vocabulary, so they do not compete
+	 * with the first search, which loads only the index chunk and fragments it needs.
+	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
-			const url = `${this.#base.replace(/\/$/, '')}/pagefind/pagefind.js`;
-			const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-			await pagefind.options({ baseUrl: this.#base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
+			const root = this.#base.replace(/\/$/, '');
+			const pagefind = (await import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`)) as Pagefind;
+			await pagefind.options({
+				baseUrl: this.#base,
+				excerptLength: 24,
+				highlightParam: HIGHLIGHT_PARAM,
+				noWorker: true,
+			});
 			await pagefind.init();
+			// Once the first search has had the machine to itself: the spelling vocabulary, and every
+			// page's fragment (an empty search lists every page without matching words, so reading
+			// their data is cheap).
+			let warmed = false;
+			const warm = () => {
+				if (warmed) return;
+				warmed = true;
+				this.#vocabulary = fetch(`${root}/search-vocabulary.json`)
+					.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
+					.catch(() => ({ words: [] }));
+				void pagefind
+					.search(null)
+					.then((all) => Promise.all(all?.results.map((r) => r.data()) ?? []))
+					.catch(() => undefined);
+			};
+			this.#warm = warm;
+			if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 500 });
+			else setTimeout(warm, 200);
 			return pagefind;
 		})();
 		return this.#pagefind;
+	}
+
+	#vocabularyNow(): Promise<Vocabulary> {
+		if (!this.#vocabulary) this.#warm();
+		return this.#vocabulary ?? Promise.resolve({ words: [] });
 	}
 
 	open(query?: string) {
@@ -129,8 +163,20 @@ class SiteSearch extends HTMLElement {
 		);
 	}
 
-	/** Keeps `?search=` in the address in step with the query, without adding history entries. */
+	#addressTimer = 0;
+
+	/**
+	 * Keeps `?search=` in the address in step with the query, without adding history entries.
+	 * `history.replaceState` takes several milliseconds in Chromium, so while the reader types it
+	 * waits for a pause instead of delaying each keystroke's results.
+	 */
+	#setAddressSoon(query: string) {
+		clearTimeout(this.#addressTimer);
+		this.#addressTimer = window.setTimeout(() => this.#setAddress(query), 300);
+	}
+
 	#setAddress(query: string) {
+		clearTimeout(this.#addressTimer);
 		const url = new URL(location.href);
 		if (query) url.searchParams.set('search', query);
 		else url.searchParams.delete('search');
@@ -139,59 +185,81 @@ class SiteSearch extends HTMLElement {
 
 	async #run() {
 		const id = ++this.#query;
-		const query = this.#input.value.trim().slice(0, 200);
+		const query = cleanQuery(this.#input.value);
 		const topics = this.#topics();
-		this.#setAddress(this.#input.value);
+		this.#setAddressSoon(this.#input.value);
 		if (!query && !topics.length) {
-			this.#render([], '');
+			this.#render([], '', '');
 			return;
 		}
 		const pagefind = await this.#load();
 		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
-		const search = await pagefind.search(query || null!, options).catch(() => null);
+		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
+		// reader can still search what they typed.
+		const corrected =
+			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabularyNow()) : undefined;
+		const plan = planQuery(corrected ?? query);
+		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
-		const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
+		// Sections come from the best pages only: Pagefind builds every section's excerpt when a page's
+		// data is read, which is most of a search's time, and a short query matches every page.
+		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
+		const best = search.results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
+		const pages = await Promise.all(best.map((r) => r.data()));
 		if (id !== this.#query) return;
-		this.#render(pages, query, search.results.length);
+		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);
+		this.#render(sections.slice(0, MAX_SECTIONS), query, corrected ?? '', search.results.length);
 	}
 
-	#render(pages: PagefindResultData[], query: string, total = 0) {
-		this.#results.replaceChildren();
-		for (const page of pages) {
-			const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-			const inTitle = (s: PagefindSubResult) => words.some((w) => s.title.toLowerCase().includes(w));
-			// Sections whose heading matches come first; a hit before the first heading is the page itself.
-			const sections = [...page.sub_results]
-				.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)))
-				.slice(0, MAX_SECTIONS_PER_PAGE)
-				.map((s) => (s.url.endsWith('#_top') ? { ...s, url: s.url.slice(0, -'#_top'.length) } : s));
-			const entries = sections.length
-				? sections
-				: [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }];
-			for (const entry of entries) {
-				const li = document.createElement('li');
-				const a = document.createElement('a');
-				a.className = 'search-result';
-				a.href = entry.url;
-				const heading = document.createElement('span');
-				heading.className = 'search-result__title';
-				const pageTitle = page.meta.title ?? '';
-				heading.textContent = entry.title && entry.title !== pageTitle ? `${pageTitle} › ${entry.title}` : pageTitle;
-				const excerpt = document.createElement('span');
-				excerpt.className = 'search-result__excerpt';
-				appendExcerpt(excerpt, entry.excerpt);
-				a.append(heading, excerpt);
-				li.append(a);
-				this.#results.append(li);
-			}
-		}
-		const shown = this.#results.children.length;
+	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0) {
+		const items = sections.map((entry) => {
+			const li = document.createElement('li');
+			const a = document.createElement('a');
+			a.className = 'search-result';
+			a.href = entry.url;
+			const heading = document.createElement('span');
+			heading.className = 'search-result__title';
+			heading.textContent =
+				entry.title && entry.title !== entry.pageTitle ? `${entry.pageTitle} › ${entry.title}` : entry.pageTitle;
+			const excerpt = document.createElement('span');
+			excerpt.className = 'search-result__excerpt';
+			appendExcerpt(excerpt, entry.excerpt);
+			a.append(heading, excerpt);
+			li.append(a);
+			return li;
+		});
+		this.#results.replaceChildren(...items);
+		this.#renderCorrection(query, corrected);
+		const shown = items.length;
+		const searched = corrected || query;
+		this.#help.hidden = !(query && total === 0);
 		this.#status.textContent =
 			!query && !this.#topics().length
 				? ''
 				: total === 0
-					? `No results for “${query}”.`
-					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}.`;
+					? `No results for “${searched}”.`
+					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
+		// What the list now shows results for: the benchmark and tests wait on it.
+		this.#results.dataset.query = query;
+	}
+
+	/** "Showing results for recommendation. Search instead for recomendation" */
+	#renderCorrection(query: string, corrected: string) {
+		this.#correction.hidden = !corrected;
+		this.#correction.dataset.searchCorrection = corrected;
+		if (!corrected) return this.#correction.replaceChildren();
+		const shown = document.createElement('strong');
+		shown.textContent = corrected;
+		const original = document.createElement('button');
+		original.type = 'button';
+		original.className = 'search-correction__original';
+		original.textContent = query;
+		original.addEventListener('click', () => {
+			this.#asTyped = query;
+			this.#input.focus();
+			void this.#run();
+		});
+		this.#correction.replaceChildren('Showing results for ', shown, '. Search instead for ', original, '.');
 	}
 
 	#links() {
@@ -255,5 +323,7 @@ function decodeEntities(text: string): string {
 	textarea.innerHTML = text.replace(/</g, '&lt;');
 	return textarea.value;
 }
+
+type RankedSectionView = ReturnType<typeof rankSections>[number];
 
 customElements.define('site-search', SiteSearch);

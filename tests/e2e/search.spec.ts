@@ -131,6 +131,7 @@ const hostile = [
 	'🚀🤖💸 chips',
 	'مرحبا بالعالم',
 	'?!.,;:()[]{}',
+	'\u0000\u0007\u001b[31m chips \u202e\u200f',
 ];
 for (const query of hostile) {
 	test(`hostile query is harmless: ${query.slice(0, 30)}`, async ({ page }) => {

@@ -1,0 +1,254 @@
+/**
+ * What the search dialog does around Pagefind: reading the query, ranking sections, correcting
+ * misspellings. Pure functions, so they are unit-tested (rank.test.ts) and cheap per keystroke.
+ *
+ * Pagefind ranks pages, and a result's sections (`sub_results`) come in page order. Readers want
+ * the section that answers them, so the dialog ranks sections across all matching pages, from
+ * Pagefind's own per-word scores (`weighted_locations`, which carry heading weights and the index
+ * weights from src/search/index-weight.ts). That is the one thing Pagefind cannot express itself.
+ */
+
+/** Words that shape a question but say nothing about its subject ("how much is …", "what are the …"). */
+export const STOP_WORDS = new Set(
+	(
+		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
+		'should so tell than that the their them there these they this to was we were what when where which who why ' +
+		'will with would you your about much many more going get got doing done tell know ' +
+		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
+		'define definition meaning mean means'
+	).split(' '),
+);
+
+/** A "what is X" / "define X" query: the glossary entry may come first. */
+const DEFINITION = /^(what\s+(is|are|does)|define|definition\s+of|meaning\s+of|who\s+is)\b|\bmean(s|ing)?\s*\??$/i;
+
+export interface QueryPlan {
+	/** What goes to Pagefind: the query without question words (unless that would leave nothing). */
+	search: string;
+	/** Normalized subject words, for ranking. */
+	terms: string[];
+	definition: boolean;
+}
+
+/** Control characters and invisible direction marks do nothing useful in a query; cap the length. */
+export function cleanQuery(raw: string): string {
+	return raw
+		.replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 200);
+}
+
+/** Lowercase letters and digits only, as words are compared (not as they are shown). */
+export const normalize = (word: string) =>
+	word
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^\p{L}\p{N}]/gu, '');
+
+export function planQuery(query: string): QueryPlan {
+	const words = query.split(' ').filter((w) => normalize(w));
+	const subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
+	const kept = subject.length ? subject : words;
+	return {
+		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
+		search: kept.map(normalize).join(' '),
+		terms: [...new Set(kept.map(normalize))],
+		definition: DEFINITION.test(query.trim()),
+	};
+}
+
+export interface WeightedLocation {
+	weight: number;
+	balanced_score: number;
+	location: number;
+}
+export interface SubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+	weighted_locations: WeightedLocation[];
+}
+export interface PageData {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+	sub_results: SubResult[];
+	/** The indexed text; `location` indexes its whitespace-separated words. */
+	raw_content?: string;
+	content?: string;
+}
+export interface RankedSection {
+	pageTitle: string;
+	title: string;
+	url: string;
+	excerpt: string;
+	covered: number;
+	score: number;
+}
+
+const commonPrefix = (a: string, b: string) => {
+	let i = 0;
+	while (i < a.length && i < b.length && a[i] === b[i]) i++;
+	return i;
+};
+
+/** Which query term a matched word belongs to (Pagefind matched it by stem or prefix). */
+function termFor(word: string, terms: string[]): string | undefined {
+	let best: string | undefined;
+	let bestLength = 0;
+	for (const term of terms) {
+		const n = commonPrefix(word, term);
+		if (n > bestLength) [best, bestLength] = [term, n];
+	}
+	return best;
+}
+
+/**
+ * Sections of all matching pages, best first: sections that contain more of the query's words come
+ * first; then the sum over words of Pagefind's score for the word's best match in the section
+ * (a heading match counts far more than body text), with repeats adding a little, and words that
+ * few sections contain counting more (inverse section frequency). For a definition query the
+ * glossary entry whose heading matches may come first.
+ */
+export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
+	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number };
+	const all: Scored[] = [];
+	for (const page of pages) {
+		const words = (page.raw_content ?? page.content ?? '').split(/[\r\n\s]+/g);
+		const pageTitle = page.meta.title ?? page.url;
+		// The page title is every section's context: "what to watch next aws" means that section of
+		// the AWS page.
+		const titleWords = pageTitle.split(/\s+/).map(normalize);
+		const inTitle = plan.terms.filter((t) => titleWords.some((w) => w && commonPrefix(w, t) >= Math.min(t.length, 4)));
+		for (const sub of page.sub_results) {
+			const perTerm = new Map<string, number[]>();
+			const sequence: { location: number; term: string }[] = [];
+			for (const loc of sub.weighted_locations) {
+				const term = termFor(normalize(words[loc.location] ?? ''), plan.terms) ?? plan.terms[0] ?? '';
+				// Pagefind's score grows with the square of an element's weight (a heading's 6 counts 36
+				// times a paragraph's 1); its square root keeps a heading ahead without one word in a
+				// heading outweighing the reader's whole phrase in the text. The page title (h1, weight
+				// 7) counts as a subheading, so a page's introduction does not outrank the section a
+				// heading names.
+				const value = Math.sqrt(loc.balanced_score) * (loc.weight >= 7 ? 5 / 7 : 1);
+				perTerm.set(term, [...(perTerm.get(term) ?? []), value]);
+				sequence.push({ location: loc.location, term });
+			}
+			for (const term of inTitle) perTerm.set(term, [...(perTerm.get(term) ?? []), TITLE_CONTEXT]);
+			// Query words next to each other, in the query's order: the phrase the reader typed.
+			sequence.sort((a, b) => a.location - b.location);
+			let phrase = 0;
+			for (let i = 1; i < sequence.length; i++) {
+				const [prev, next] = [sequence[i - 1]!, sequence[i]!];
+				if (next.location === prev.location + 1 && plan.terms.indexOf(next.term) === plan.terms.indexOf(prev.term) + 1)
+					phrase++;
+			}
+			const url = sub.url.endsWith('#_top') ? sub.url.slice(0, -'#_top'.length) : sub.url;
+			all.push({
+				pageTitle,
+				title: sub.title,
+				url,
+				excerpt: sub.excerpt,
+				covered: perTerm.size,
+				score: 0,
+				perTerm,
+				phrase,
+			});
+		}
+	}
+	const sectionsWith = new Map<string, number>();
+	for (const s of all) for (const t of s.perTerm.keys()) sectionsWith.set(t, (sectionsWith.get(t) ?? 0) + 1);
+	for (const s of all) {
+		// Geometric mean over the query's words: a section is as good as its words together, so one
+		// word in a heading does not carry a section that barely mentions the others.
+		let logSum = 0;
+		for (const [term, values] of s.perTerm) {
+			const best = Math.max(...values);
+			const rest = values.reduce((a, b) => a + b, 0) - best;
+			const rarity = Math.log(1 + all.length / sectionsWith.get(term)!);
+			logSum += Math.log(rarity * (best + 0.25 * rest));
+		}
+		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
+		if (s.phrase) s.score *= 1 + 2 * Math.min(s.phrase, plan.terms.length - 1);
+		if (plan.definition && new URL(s.url, 'http://x').pathname.endsWith(glossaryPath)) {
+			const heading = normalize(s.title);
+			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
+		}
+	}
+	return all
+		.sort((a, b) => b.covered - a.covered || b.score - a.score)
+		.map(({ perTerm: _, phrase: __, ...section }) => section);
+}
+
+/** What a query word in the page title adds to each section: about one word of body text (~23) and a half. */
+const TITLE_CONTEXT = 32;
+
+/** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+			row.push(d);
+			rowMin = Math.min(rowMin, d);
+		}
+		if (rowMin > max) return max + 1;
+		rows.push(row);
+	}
+	return rows[a.length]![b.length]!;
+}
+
+/** The site's indexed words, most frequent first (built at build time: src/search/vocabulary.ts). */
+export type Vocabulary = { words: string[] };
+
+/** True when some indexed word starts with `word`, or `word` is an indexed word plus a short ending. */
+export function isKnown(word: string, vocabulary: Vocabulary): boolean {
+	return vocabulary.words.some(
+		(v) => v.startsWith(word) || (v.length >= 4 && word.startsWith(v) && word.length - v.length <= 3),
+	);
+}
+
+/**
+ * The nearest indexed word to a word the site does not contain: edit distance 1, or 2 for words of
+ * 8 letters or more, same first letter; only for words of 4 letters or more. Ties go to the more
+ * frequent word.
+ */
+export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
+	if (word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return undefined;
+	const max = word.length >= 8 ? 2 : 1;
+	let best: string | undefined;
+	let bestDistance = max + 1;
+	for (const candidate of vocabulary.words) {
+		// Typing slips rarely change a word's first letter; keeping it avoids "percent" → "recent".
+		if (candidate.length < 3 || candidate[0] !== word[0]) continue;
+		const d = editDistance(word, candidate, max);
+		if (d < bestDistance) [best, bestDistance] = [candidate, d]; // words come most frequent first
+	}
+	return best;
+}
+
+/**
+ * The query with each word the site does not contain replaced by its correction, or left out when
+ * there is none and other words remain (Pagefind finds only pages with every word); undefined when
+ * nothing changed.
+ */
+export function correctQuery(query: string, vocabulary: Vocabulary): string | undefined {
+	if (!vocabulary.words.length) return undefined;
+	let changed = false;
+	const words = query.split(' ');
+	const corrected = words.map((w) => {
+		const word = normalize(w);
+		if (STOP_WORDS.has(word) || word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return w;
+		changed = true;
+		return correctWord(word, vocabulary) ?? '';
+	});
+	const kept = corrected.filter((w) => w && !STOP_WORDS.has(normalize(w)));
+	if (!changed || !kept.length) return undefined;
+	return corrected.filter(Boolean).join(' ');
+}

@@ -1,0 +1,58 @@
+/**
+ * The spelling-correction vocabulary: every word in the search index, most frequent first, written
+ * to `search-vocabulary.json` beside Pagefind's bundle after Pagefind has indexed the site. It is
+ * read from Pagefind's own fragments (the exact indexed text, furniture already left out), so the
+ * dialog only ever suggests words a search can find.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { normalize } from './rank.ts';
+
+export const VOCABULARY_FILE = 'search-vocabulary.json';
+const SIGNATURE = 'pagefind_dcd';
+
+/** Words of an indexed text: hyphenated words count whole and by their parts. */
+export function wordsOf(text: string): string[] {
+	return text
+		.split(/\s+/)
+		.flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]))
+		.map(normalize)
+		.filter((w) => w.length >= 3 && !/^\d+$/.test(w));
+}
+
+export function buildVocabulary(texts: string[]): { words: string[] } {
+	const counts = new Map<string, number>();
+	for (const text of texts) for (const w of wordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+	const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+	return { words };
+}
+
+function readFragments(pagefindDir: string): string[] {
+	const dir = join(pagefindDir, 'fragment');
+	return readdirSync(dir)
+		.sort()
+		.map((file) => {
+			const data = gunzipSync(readFileSync(join(dir, file)));
+			if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
+				throw new Error(`${join(dir, file)}: not a Pagefind fragment (has the Pagefind version changed its format?)`);
+			return (JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as { content: string }).content;
+		});
+}
+
+/** Must come after Starlight in `integrations`, so Pagefind has written the index. */
+export function searchVocabulary(): AstroIntegration {
+	return {
+		name: 'search-vocabulary',
+		hooks: {
+			'astro:build:done': ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				const vocabulary = buildVocabulary(readFragments(join(out, 'pagefind')));
+				writeFileSync(join(out, VOCABULARY_FILE), JSON.stringify(vocabulary));
+				logger.info(`search: ${vocabulary.words.length} words in the spelling vocabulary`);
+			},
+		},
+	};
+}
