@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { siteEnv } from './src/config/site-env.ts';
 import { articleCoverage } from './src/article/integration.ts';
 import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
@@ -15,9 +16,9 @@ import { linkCheck } from './src/linking/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
-// set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
-const site = process.env.SITE_URL ?? 'https://amazon-ai-bet.example.org';
-const base = process.env.BASE_PATH ?? '/';
+// set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
+// (and missing slashes added) before anything else runs: src/config/site-env.ts.
+const { site, base } = siteEnv();
 // DIAGRAMS=off leaves ```mermaid fences as code: the benchmark's diagram-free baseline.
 const diagrams = process.env.DIAGRAMS !== 'off';
 
