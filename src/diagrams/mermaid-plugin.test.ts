@@ -147,6 +147,8 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 		expect(checkRenderedSvg('<svg><g onclick="x()"></g></svg>')).toContain('event-handler attribute');
 		expect(checkRenderedSvg('<svg><text>ok</text>')).toContain('not a complete SVG');
 		expect(checkRenderedSvg('<svg><a xlink:href="/aws/"><text>ok</text></a></svg>')).toBeUndefined();
+		// Label text that only looks like markup is text.
+		expect(checkRenderedSvg('<svg><title>&lt;img src=x onerror=alert(1)&gt;</title></svg>')).toBeUndefined();
 	});
 
 	describe('a damaged cache entry is a miss, drawn again', () => {

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
@@ -42,26 +43,40 @@ export class DiagramOutputError extends DiagramProblem {}
 
 /**
  * Why a rendered SVG must not ship, or undefined. Mermaid marks its error pictures; raw HTML
- * (foreignObject, img) only appears when a setting was overridden; links must stay ordinary.
+ * (foreignObject, img) only appears when a setting was overridden; links must stay ordinary. The
+ * SVG is parsed as a browser would, so label text that merely looks like markup is not mistaken
+ * for it.
  */
 export function checkRenderedSvg(svg: string): string | undefined {
 	if (!/^<svg[\s>]/.test(svg) || !svg.endsWith('</svg>')) return 'it is not a complete SVG';
-	if (
-		/aria-roledescription="error"|class="error-(icon|text)"|Syntax error in text|Maximum text size in diagram exceeded/.test(
-			svg,
-		)
-	)
-		return 'Mermaid drew an error message instead of the diagram';
-	const element = /<(foreignObject|script|iframe|object|embed|img|image|use|animate|set|handler)[\s>/]/i.exec(svg);
-	if (element) return `it contains a <${element[1]}> element, which the site's diagrams never use`;
-	const handler = /\son[a-z]+\s*=/i.exec(svg);
-	if (handler) return `it contains an event-handler attribute (${handler[0].trim()}…)`;
-	for (const m of svg.matchAll(/\s(?:xlink:)?href="([^"]*)"/g)) {
-		const url = m[1]!.replace(/&amp;/g, '&');
-		if (!/^(#|\/(?!\/)|https?:\/\/|mailto:)/i.test(url))
-			return `it links to "${url}", which is not a site page or web address`;
-	}
-	return undefined;
+	type Node = {
+		type: string;
+		tagName?: string;
+		properties?: Record<string, unknown>;
+		children?: Node[];
+		value?: string;
+	};
+	const problems: string[] = [];
+	const walk = (node: Node) => {
+		if (node.type === 'text' && /Syntax error in text|Maximum text size in diagram exceeded/.test(node.value ?? ''))
+			problems.push('Mermaid drew an error message instead of the diagram');
+		if (node.type === 'element') {
+			const props = node.properties ?? {};
+			const classes = ([] as unknown[]).concat(props.className ?? []).map(String);
+			if (String(props.ariaRoleDescription ?? '') === 'error' || classes.some((c) => /^error-(icon|text)$/.test(c)))
+				problems.push('Mermaid drew an error message instead of the diagram');
+			if (/^(foreignobject|script|iframe|object|embed|img|image|use|animate|set|handler)$/i.test(node.tagName!))
+				problems.push(`it contains a <${node.tagName}> element, which the site's diagrams never use`);
+			for (const [name, value] of Object.entries(props)) {
+				if (/^on/i.test(name)) problems.push(`it contains an event-handler attribute (${name.toLowerCase()})`);
+				if (/^(href|xLinkHref|src)$/.test(name) && !/^(#|\/(?!\/)|https?:\/\/|mailto:)/i.test(String(value)))
+					problems.push(`it links to "${String(value)}", which is not a site page or web address`);
+			}
+		}
+		node.children?.forEach(walk);
+	};
+	walk(htmlToHast(svg, { fragment: true }) as Node);
+	return problems[0];
 }
 
 /** Author-facing advice for Mermaid's limits (its own messages talk about mermaid.initialize). */
