@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { projectCopy, root, snapshot } from './project-copy.mjs';
 
@@ -21,8 +21,18 @@ for (const name of readdirSync(casesDir).sort()) {
 	const copy = projectCopy(join('bad-input', name));
 	const dir = copy.dir;
 	try {
-		// edit.json: { file, edits: [{ pattern, replace }] } changes one file, and/or env sets variables.
-		const { file, edits = [], env = {} } = JSON.parse(readFileSync(join(casesDir, name, 'edit.json'), 'utf8'));
+		// edit.json: { file, edits: [{ pattern, replace }] } changes one file, create: { path: text } adds
+		// files, env sets variables.
+		const {
+			file,
+			edits = [],
+			create = {},
+			env = {},
+		} = JSON.parse(readFileSync(join(casesDir, name, 'edit.json'), 'utf8'));
+		for (const [path, text] of Object.entries(create)) {
+			mkdirSync(dirname(join(dir, path)), { recursive: true });
+			writeFileSync(join(dir, path), text);
+		}
 		if (file) {
 			let text = readFileSync(join(dir, file), 'utf8');
 			for (const { pattern, replace } of edits) {

@@ -71,11 +71,14 @@ export function contentHtmlPlugin() {
 		...Object.fromEntries(
 			(['mdxJsxFlowElement', 'mdxJsxTextElement'] as const).map((type) => [
 				type,
-				(node: {
-					name: string | null;
-					attributes: { type: string; name?: string; value?: unknown }[];
-					position?: { start: { line: number } };
-				}, ctx: { fileURL?: URL }) => {
+				(
+					node: {
+						name: string | null;
+						attributes: { type: string; name?: string; value?: unknown }[];
+						position?: { start: { line: number } };
+					},
+					ctx: { fileURL?: URL },
+				) => {
 					const attributes = Object.fromEntries(
 						node.attributes.filter((a) => a.type === 'mdxJsxAttribute').map((a) => [a.name!, a.value ?? '']),
 					);

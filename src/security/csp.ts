@@ -27,7 +27,8 @@ import { isScriptUrl } from './content-html.ts';
 const require = createRequire(import.meta.url);
 
 /** A CSP hash source without its quotes, as Astro's config takes it: sha256-<base64>. */
-export const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+export const sha256 = (text: string): `sha256-${string}` =>
+	`sha256-${createHash('sha256').update(text).digest('base64')}`;
 
 /** Folders of components whose inline scripts the site may render. */
 function componentDirs(): string[] {
@@ -42,8 +43,8 @@ export function inlineScriptsInComponent(source: string): string[] {
 		.map((m) => m[1]!);
 }
 
-export function shippedInlineScriptHashes(dirs = componentDirs()): string[] {
-	const hashes = new Set<string>();
+export function shippedInlineScriptHashes(dirs = componentDirs()): `sha256-${string}`[] {
+	const hashes = new Set<`sha256-${string}`>();
 	for (const dir of dirs) {
 		for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
 			if (!file.endsWith('.astro')) continue;
@@ -80,9 +81,7 @@ const DATA_SCRIPT = /^(application\/(ld\+)?json|importmap|speculationrules)$/i;
 export function checkPage(html: string): string[] {
 	const problems: string[] = [];
 	const root = htmlToHast(html) as HastNode;
-	const head = root.children
-		?.find((n) => n.tagName === 'html')
-		?.children?.find((n) => n.tagName === 'head');
+	const head = root.children?.find((n) => n.tagName === 'html')?.children?.find((n) => n.tagName === 'head');
 	const headElements = (head?.children ?? []).filter((n) => n.type === 'element');
 	const policyIndex = headElements.findIndex(
 		(n) => String(n.properties?.httpEquiv ?? '').toLowerCase() === 'content-security-policy',
@@ -107,7 +106,11 @@ export function checkPage(html: string): string[] {
 			}
 			for (const [name, value] of Object.entries(props)) {
 				if (/^on/i.test(name)) problems.push(`an ${name.toLowerCase()}= handler on <${node.tagName}>`);
-				else if (typeof value === 'string' && /^(href|src|action|formAction|xLinkHref)$/.test(name) && isScriptUrl(value))
+				else if (
+					typeof value === 'string' &&
+					/^(href|src|action|formAction|xLinkHref)$/.test(name) &&
+					isScriptUrl(value)
+				)
 					problems.push(`a ${value} link on <${node.tagName}>`);
 			}
 		}
