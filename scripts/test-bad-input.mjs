@@ -66,7 +66,7 @@ for (const name of readdirSync(casesDir).sort()) {
 			passed++;
 			const message = output
 				.split('\n')
-				.find((l) => l.includes(expected))
+				.find((l) => l.includes(expected.split('\n')[0]))
 				?.trim();
 			console.log(`✓ ${name}: ${message?.slice(0, 160)}`);
 		}

@@ -90,3 +90,26 @@ export function checkAnchors(published: AnchorRegistry, current: AnchorRegistry,
 	);
 	return { broken, unpublished };
 }
+
+/**
+ * `npm run anchors:update`: the registry to write. It records new anchors but refuses, as the
+ * build does, to drop a published anchor that no longer resolves (no pin, no redirect). Anchors
+ * and pages that now redirect stay listed, so their redirects keep being checked.
+ */
+export function updateRegistry(
+	published: AnchorRegistry,
+	current: AnchorRegistry,
+	redirects: Redirects,
+): AnchorRegistry {
+	const { broken } = checkAnchors(published, current, redirects);
+	if (broken.length) {
+		throw new Error(
+			`anchors:update refused: ${broken.length} published anchor(s) would be dropped (people may have linked them):\n  - ${broken.join('\n  - ')}`,
+		);
+	}
+	const next: AnchorRegistry = {};
+	for (const page of new Set([...Object.keys(published), ...Object.keys(current)])) {
+		next[page] = [...new Set([...(published[page] ?? []), ...(current[page] ?? [])])].sort();
+	}
+	return Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -12,10 +12,16 @@ import { absoluteUrl, withBase } from '../article/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../security/escape.ts';
+import { contentCheckState } from '../article/check-content.ts';
 
 const anchorRedirects = loadRedirects().anchors;
 
 export const onRequest = defineRouteMiddleware((context) => {
+	// `npm run dev`: while a content check fails, every page shows it in the error overlay.
+	if (import.meta.env.DEV) {
+		const { error } = contentCheckState();
+		if (error) throw error;
+	}
 	const route = context.locals.starlightRoute;
 	const site = context.site;
 	for (const extra of route.entry.data.head ?? []) {
