@@ -36,7 +36,7 @@ export function isScriptUrl(url: string): boolean {
 export function unsafeElement(name: string, attributes: Record<string, unknown>): string | undefined {
 	if (CODE_ELEMENTS.test(name)) return `<${name.toLowerCase()}>`;
 	for (const [attr, value] of Object.entries(attributes)) {
-		if (/^on/i.test(attr)) return `an ${attr}= event handler on <${name}>`;
+		if (/^on/i.test(attr)) return `an ${attr.toLowerCase()}= event handler on <${name}>`;
 		if (/^(set:html|dangerouslySetInnerHTML|is:raw)$/i.test(attr)) return `${attr} on <${name}>`;
 		if (URL_ATTRIBUTES.test(attr) && typeof value === 'string' && isScriptUrl(value))
 			return `a ${attr}="${value}" script link on <${name}>`;
