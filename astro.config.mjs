@@ -57,7 +57,11 @@ export default defineConfig({
 	markdown: {
 		processor: satteri({
 			// Page content never carries code: raw <script>, handlers and javascript: links fail the build.
-			mdastPlugins: [contentHtmlPlugin(), pinnedIdsPlugin(), ...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : [])],
+			mdastPlugins: [
+				contentHtmlPlugin(),
+				pinnedIdsPlugin(),
+				...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : []),
+			],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},

@@ -107,9 +107,10 @@ export function updateRegistry(
 			`anchors:update refused: ${broken.length} published anchor(s) would be dropped (people may have linked them):\n  - ${broken.join('\n  - ')}`,
 		);
 	}
+	// Pages in the site's order, then pages that are gone but redirect: small diffs in review.
 	const next: AnchorRegistry = {};
-	for (const page of new Set([...Object.keys(published), ...Object.keys(current)])) {
-		next[page] = [...new Set([...(published[page] ?? []), ...(current[page] ?? [])])].sort();
+	for (const page of new Set([...Object.keys(current), ...Object.keys(published)])) {
+		next[page] = [...new Set([...(current[page] ?? []), ...(published[page] ?? [])])].sort();
 	}
-	return Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
+	return next;
 }

@@ -23,7 +23,7 @@ export function linkCheck(): AstroIntegration {
 				base = config.base;
 				root = fileURLToPath(config.root);
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
 				const fail = (message: string): never => {
 					rmSync(distDir, { recursive: true, force: true });
@@ -43,7 +43,14 @@ export function linkCheck(): AstroIntegration {
 					} catch (error) {
 						fail((error as Error).message);
 					}
-					writeFileSync(registryPath, `${JSON.stringify(next, null, '\t')}\n`);
+					// Written as `npm run format` would, so the next `npm test` format check passes.
+					let text = `${JSON.stringify(next, null, '\t')}\n`;
+					const prettier = await import('prettier').catch(() => undefined);
+					if (prettier) {
+						const options = await prettier.resolveConfig(registryPath);
+						text = await prettier.format(text, { ...options, filepath: registryPath });
+					}
+					writeFileSync(registryPath, text);
 					logger.info(`anchors: recorded ${Object.values(next).flat().length} anchors in ${anchorsFile}`);
 					return;
 				}
