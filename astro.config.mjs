@@ -4,10 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { siteEnv } from './src/config/site-env.ts';
 import { articleCoverage } from './src/article/integration.ts';
 import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
-import { cspHashes } from './src/security/csp-hashes.ts';
+import { contentSecurity, shippedInlineScriptHashes } from './src/security/csp.ts';
+import { contentHtmlPlugin } from './src/security/content-html.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
@@ -17,9 +19,9 @@ import { sharing } from './src/linking/sharing.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
-// set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying.
-const site = process.env.SITE_URL ?? 'https://amazon-ai-bet.example.org';
-const base = process.env.BASE_PATH ?? '/';
+// set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
+// (and missing slashes added) before anything else runs: src/config/site-env.ts.
+const { site, base } = siteEnv();
 // DIAGRAMS=off leaves ```mermaid fences as code: the benchmark's diagram-free baseline.
 const diagrams = process.env.DIAGRAMS !== 'off';
 
@@ -34,8 +36,10 @@ export default defineConfig({
 	build: { inlineStylesheets: 'always' },
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
-	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by hash
-	// (no 'unsafe-inline'); Pagefind needs WebAssembly. Also sent as a header via public/_headers.
+	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by the hash
+	// of a script the site ships (Astro hashes its bundles; the components' is:inline scripts are
+	// hashed from their source, src/security/csp.ts). No 'unsafe-inline'; Pagefind needs WebAssembly.
+	// Also sent as a header via public/_headers.
 	security: {
 		csp: {
 			algorithm: 'SHA-256',
@@ -48,13 +52,18 @@ export default defineConfig({
 				"base-uri 'self'",
 				"form-action 'self'",
 			],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: shippedInlineScriptHashes() },
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},
 	},
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [pinnedIdsPlugin(), ...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : [])],
+			// Page content never carries code: raw <script>, handlers and javascript: links fail the build.
+			mdastPlugins: [
+				contentHtmlPlugin(),
+				pinnedIdsPlugin(),
+				...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : []),
+			],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
@@ -91,7 +100,7 @@ export default defineConfig({
 		// have no data-pagefind-body).
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
 		sharing(),
-		cspHashes(),
+		contentSecurity(),
 		linkCheck(),
 	],
 });

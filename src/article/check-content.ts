@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
-import { projectRoot } from './paths.ts';
+import { fromRoot, projectRoot } from './paths.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
-import { loadFigures } from '../figures/figures.ts';
-import { loadGlossary } from '../glossary/glossary.ts';
+import { figuresFile, parseFigures } from '../figures/figures.ts';
+import { glossaryFile, parseGlossary } from '../glossary/glossary.ts';
 import { checkReferences } from '../reading/check-references.ts';
 
 export { projectRoot };
@@ -32,19 +32,53 @@ export class ContentCheckError extends Error {
 	}
 }
 
-let cached: CoverageResult | undefined;
-
-/** The whole content check; cached for the real content folder (pages call it while rendering). */
-export function runContentCheck(docsDir?: string): CoverageResult {
-	if (!docsDir && cached) return cached;
+function check(docsDir?: string): CoverageResult {
 	const pages = readPages(docsDir);
 	const result = checkCoverage(pages, loadArticle().paragraphs);
-	const termIds = new Set(loadGlossary().map((t) => t.id));
-	const figureIds = new Set(loadFigures().map((f) => f.id));
+	// Read fresh each time: in `npm run dev` the glossary and figures may have just been edited.
+	const termIds = new Set(parseGlossary(readFileSync(fromRoot(glossaryFile), 'utf8')).map((t) => t.id));
+	const figureIds = new Set(parseFigures(readFileSync(fromRoot(figuresFile), 'utf8')).map((f) => f.id));
 	result.errors.push(...checkReferences(pages, termIds, figureIds));
 	if (result.errors.length) throw new ContentCheckError(result.errors);
-	if (!docsDir) cached = result;
 	return result;
+}
+
+/**
+ * The last check of the real content folder, shared between the integration (which runs it at
+ * start-up and, in dev, after every content change) and the pages that read it while rendering:
+ * they are separate module instances in `astro dev`, so the state lives on globalThis.
+ */
+interface ContentCheckState {
+	result?: CoverageResult;
+	error?: ContentCheckError;
+}
+export function contentCheckState(): ContentCheckState {
+	const key = Symbol.for('explainer.content-check');
+	const global = globalThis as unknown as Record<symbol, ContentCheckState>;
+	return (global[key] ??= {});
+}
+
+/** Runs the check again (after a content change); returns the problems, or undefined when it passes. */
+export function recheckContent(): ContentCheckError | undefined {
+	const state = contentCheckState();
+	state.result = undefined;
+	state.error = undefined;
+	try {
+		state.result = check();
+	} catch (error) {
+		// A YAML file that does not parse is a content problem too (its message names the file).
+		state.error = error instanceof ContentCheckError ? error : new ContentCheckError([(error as Error).message]);
+	}
+	return state.error;
+}
+
+/** The whole content check; the real content folder's result is kept until the content changes. */
+export function runContentCheck(docsDir?: string): CoverageResult {
+	if (docsDir) return check(docsDir);
+	const state = contentCheckState();
+	if (!state.result && !state.error) recheckContent();
+	if (state.error) throw state.error;
+	return state.result!;
 }
 
 /** Maps a content file to its public URL path (`content/docs/aws.mdx` -> `/aws/`). */

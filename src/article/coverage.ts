@@ -8,7 +8,7 @@
  */
 import { load as loadYaml } from 'js-yaml';
 import type { ArticleParagraph } from './article.ts';
-import { headingsInMdx } from '../linking/headings.ts';
+import { sourceHeadings } from '../linking/headings.ts';
 import { normalizeSpace, quoteMatches } from './quotes.ts';
 
 export interface PageSource {
@@ -22,8 +22,11 @@ export interface FoundQuote {
 	line: number;
 	paragraph: number;
 	text: string;
-	/** Slug of the h2/h3 the quote sits under (where /source/ links back to), or '' for the page top. */
-	section: string;
+	/**
+	 * Which h2/h3 of the page (0-based, in order) the quote sits under, or -1 for the page top.
+	 * /source/ links back to that heading by the id the rendered page gives it (page-headings.ts).
+	 */
+	sectionIndex: number;
 	/** Text of that heading, or '' for the page top. */
 	sectionTitle: string;
 }
@@ -63,18 +66,19 @@ export function scanPage(page: PageSource): PageReport {
 	const declared = Array.isArray(data.paragraphs)
 		? data.paragraphs.filter((n): n is number => typeof n === 'number')
 		: [];
-	const headings = headingsInMdx(body);
+	const headings = sourceHeadings(body);
 	const quotes: FoundQuote[] = [];
 	for (const match of body.matchAll(QUOTE)) {
 		const attrs = match[1]!;
 		const p = /\bp=(?:\{\s*(\d+)\s*\}|"(\d+)")/.exec(attrs);
-		const heading = headings.filter((h) => h.index < match.index).at(-1);
+		const sectionIndex = headings.findLastIndex((h) => h.index < match.index);
+		const heading = headings[sectionIndex];
 		quotes.push({
 			file: page.file,
 			line: lineAt(page.source, offset + match.index),
 			paragraph: p ? Number(p[1] ?? p[2]) : NaN,
 			text: quoteText(match[2]!),
-			section: heading?.id ?? '',
+			sectionIndex,
 			sectionTitle: heading?.text ?? '',
 		});
 	}
@@ -86,7 +90,8 @@ export function scanPage(page: PageSource): PageReport {
 export interface ExplainerLink {
 	file: string;
 	pageTitle: string;
-	section: string;
+	/** h2/h3 index on that page (see FoundQuote.sectionIndex), -1 for the page top. */
+	sectionIndex: number;
 	sectionTitle: string;
 }
 
@@ -142,7 +147,7 @@ export function checkCoverage(pages: PageSource[], paragraphs: ArticleParagraph[
 			coveredBy.set(n, {
 				file: report.file,
 				pageTitle: report.title,
-				section: quote?.section ?? '',
+				sectionIndex: quote?.sectionIndex ?? -1,
 				sectionTitle: quote?.sectionTitle ?? '',
 			});
 		}

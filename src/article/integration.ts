@@ -1,18 +1,63 @@
 import type { AstroIntegration } from 'astro';
 import { loadArticle } from './article.ts';
-import { runContentCheck } from './check-content.ts';
+import { recheckContent, runContentCheck } from './check-content.ts';
+import { fromRoot } from './paths.ts';
 
-/** Fails `astro build`/`astro dev` before any page is written when the article check fails. */
+/**
+ * The content checks (quotes, coverage, term and figure ids) before anything is built: `astro build`
+ * fails before any page is written. In `astro dev` they run again on every change under content/;
+ * a problem is printed in the terminal and shown in the browser's error overlay (every page shows
+ * it until it is fixed, see the route middleware), and both clear when it is fixed.
+ */
 export function articleCoverage(): AstroIntegration {
+	let dev = false;
 	return {
 		name: 'article-coverage',
 		hooks: {
-			'astro:config:setup': ({ logger }) => {
-				const { reports } = runContentCheck();
-				const quotes = reports.reduce((sum, r) => sum + r.quotes.length, 0);
-				const total = loadArticle().paragraphs.length;
-				logger.info(`article check: ${total}/${total} paragraphs covered, ${quotes} quotes match the article`);
+			'astro:config:setup': ({ command, logger }) => {
+				dev = command === 'dev';
+				if (dev) {
+					const error = recheckContent();
+					if (error) logger.error(error.message);
+					else logger.info(summary());
+					return;
+				}
+				runContentCheck();
+				logger.info(summary());
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				if (!dev) return;
+				const contentDir = fromRoot('content');
+				let reported = recheckContent()?.message;
+				const onChange = (file: string) => {
+					if (!file.startsWith(contentDir)) return;
+					const error = recheckContent();
+					if (error) {
+						// Editors save several times in a row: say each problem once.
+						if (error.message === reported) return;
+						reported = error.message;
+						logger.error(error.message);
+						// The overlay on every open page; reloads show it again (route middleware).
+						server.environments.client.hot.send({
+							type: 'error',
+							err: { message: error.message, stack: '', plugin: 'content-check', id: file },
+						});
+					} else if (reported) {
+						reported = undefined;
+						logger.info(`content check passes again: ${summary()}`);
+						server.environments.client.hot.send({ type: 'full-reload' });
+					}
+				};
+				server.watcher.add(contentDir);
+				for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
 		},
 	};
+}
+
+function summary(): string {
+	const { reports } = runContentCheck();
+	const quotes = reports.reduce((sum, r) => sum + r.quotes.length, 0);
+	const total = loadArticle().paragraphs.length;
+	return `article check: ${total}/${total} paragraphs covered, ${quotes} quotes match the article`;
 }

@@ -37,9 +37,9 @@ export function diagramsIntegration(): AstroIntegration {
 			},
 			'astro:build:done': async ({ logger: l }) => {
 				const renderer = sharedRenderer();
-				const { rendered, cached, ms } = renderer.stats;
+				const { rendered, cached, damaged, ms } = renderer.stats;
 				l.info(
-					`diagrams: ${rendered} rendered, ${cached} cached, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
+					`diagrams: ${rendered} rendered, ${cached} cached${damaged ? ` (${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} redrawn)` : ''}, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
 				);
 				await renderer.close();
 			},

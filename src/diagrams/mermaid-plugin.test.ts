@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../article/paths.ts';
 import { mermaidPlugin, toMdxSafeHtml } from './mermaid-plugin.ts';
-import { DiagramRenderer } from './renderer.ts';
-import { parseDiagramSource } from './source.ts';
+import { checkRenderedSvg, diagramHash, DiagramRenderer } from './renderer.ts';
+import { parseDiagramSource, SAFETY_SETTINGS } from './source.ts';
+import { mermaidConfig } from './theme.ts';
 
 /**
  * Fixture per folder: input.mdx (frontmatter `base:` sets the site base) and either output.html
@@ -86,13 +87,13 @@ describe('mermaid plugin fixtures', { timeout: 60_000 }, () => {
 });
 
 describe('parseDiagramSource', () => {
-	it('reads single-line and block accessibility text, leaving one line per removed line', () => {
+	it('reads single-line and block accessibility text, and maps the remaining lines to the source', () => {
 		const parsed = parseDiagramSource(
-			'flowchart LR\n  accTitle: T\n  accDescr {\n    Line one\n    line two\n  }\n  a --> b',
+			'flowchart LR\n  accTitle: T\n  accDescr {\n    Line one\n    line two\n  }\n  %% a comment\n  a --> b',
 		);
 		expect(parsed).toMatchObject({ type: 'flowchart', title: 'T', description: 'Line one line two' });
-		expect(parsed.body.split('\n')).toHaveLength(7);
-		expect(parsed.body).not.toMatch(/accTitle|accDescr/);
+		expect(parsed.body).toBe('flowchart LR\n  a --> b');
+		expect(parsed.sourceLines).toEqual([1, 8]);
 	});
 	it('names what is missing', () => {
 		expect(() => parseDiagramSource('pie\n  "a" : 1')).toThrow('no accTitle and no accDescr');
@@ -104,5 +105,94 @@ describe('toMdxSafeHtml', () => {
 		expect(toMdxSafeHtml('<svg><text>{a}</text><style>a > b{fill:"x"}</style></svg>')).toBe(
 			'<svg><text>&#123;a&#125;</text><style>{"a > b{fill:\\"x\\"}"}</style></svg>',
 		);
+	});
+});
+
+describe('diagram output and cache checks', { timeout: 60_000 }, () => {
+	const flowchart = (body: string) =>
+		`flowchart LR\n  accTitle: Checks\n  accDescr: A diagram used by the cache tests.\n${body}`;
+
+	it('refuses a diagram over Mermaid’s text limit with advice, before any browser work', async () => {
+		const fresh = new DiagramRenderer({ cacheDir });
+		const labels = Array.from({ length: 400 }, (_, i) => `  n${i}["${'a long label '.repeat(12)}"]`).join('\n');
+		await expect(fresh.render(flowchart(labels))).rejects.toThrow(
+			/over Mermaid's limit of 50,000 \(it would show "Maximum text size in diagram exceeded"\)\. Split it into two or more smaller diagrams/,
+		);
+		expect(fresh.browserStarted).toBe(false);
+	});
+
+	it('explains the edge limit without talking about mermaid.initialize', async () => {
+		const edges = Array.from({ length: 520 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n');
+		const error = await renderer.render(flowchart(edges)).catch((e: Error) => e);
+		expect(String(error)).toContain(
+			'more connections than Mermaid can draw (limit 500). Split it into smaller diagrams',
+		);
+		expect(String(error)).not.toContain('initialize');
+	});
+
+	it('makes every safety setting one a diagram cannot change (Mermaid drops them at any depth)', () => {
+		for (const theme of ['light', 'dark'] as const) {
+			expect(mermaidConfig(theme).secure).toEqual(expect.arrayContaining([...SAFETY_SETTINGS]));
+		}
+	});
+
+	it('names what makes an SVG unshippable', () => {
+		expect(checkRenderedSvg('<svg aria-roledescription="error"><text>Syntax error in text</text></svg>')).toContain(
+			'error message instead of the diagram',
+		);
+		expect(checkRenderedSvg('<svg><foreignObject><img src="x"/></foreignObject></svg>')).toContain('<foreignObject>');
+		expect(checkRenderedSvg('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>')).toContain(
+			'links to "javascript:alert(1)"',
+		);
+		expect(checkRenderedSvg('<svg><g onclick="x()"></g></svg>')).toContain('event-handler attribute');
+		expect(checkRenderedSvg('<svg><text>ok</text>')).toContain('not a complete SVG');
+		expect(checkRenderedSvg('<svg><a xlink:href="/aws/"><text>ok</text></a></svg>')).toBeUndefined();
+		// Label text that only looks like markup is text.
+		expect(checkRenderedSvg('<svg><title>&lt;img src=x onerror=alert(1)&gt;</title></svg>')).toBeUndefined();
+	});
+
+	describe('a damaged cache entry is a miss, drawn again', () => {
+		const source = flowchart('  a --> b');
+		const entry = (src = source) => join(cacheDir, `${diagramHash(src)}.json`);
+		const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+		it.each([
+			['truncated', (text: string) => text.slice(0, text.length / 2)],
+			['an error picture', (text: string) => text.replace(/<svg[^>]*>/, '$&<g aria-roledescription="error"></g>')],
+			['missing a field', (text: string) => JSON.stringify({ ...JSON.parse(text), width: undefined })],
+		])('%s', async (_, damage) => {
+			const good = await renderer.render(source);
+			writeFileSync(entry(), damage(readFileSync(entry(), 'utf8')));
+			const before = { ...renderer.stats };
+			const warn = quiet();
+			try {
+				expect(await renderer.render(source)).toEqual(good);
+				expect(renderer.stats.rendered - before.rendered).toBe(1);
+				expect(renderer.stats.damaged - before.damaged).toBe(1);
+				// Written again whole, by rename: no temporary files left beside it.
+				expect(JSON.parse(readFileSync(entry(), 'utf8'))).toEqual(good);
+				expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+			} finally {
+				warn.mockRestore();
+			}
+		});
+
+		it('says so once per build', async () => {
+			const other = flowchart('  c --> d');
+			await renderer.render(source);
+			await renderer.render(other);
+			writeFileSync(entry(), '{"light": "<svg');
+			writeFileSync(entry(other), '');
+			const fresh = new DiagramRenderer({ cacheDir });
+			const warn = quiet();
+			try {
+				expect(fresh.warmUpFor([source, other])).toBe(2);
+				expect(fresh.stats.damaged).toBe(2);
+				expect(warn).toHaveBeenCalledTimes(1);
+				expect(warn.mock.calls[0]![0]).toMatch(/ignoring a damaged cache entry \(.*\.json: not valid JSON/);
+			} finally {
+				warn.mockRestore();
+				await fresh.close();
+			}
+		});
 	});
 });

@@ -1,20 +1,25 @@
 /**
  * Sätteri (Astro 7's Markdown processor) mdast plugin: replaces every ```mermaid fence with the
- * finished diagram (both themes, inline SVG), rendered at build time. A fence with invalid syntax
- * or without accTitle/accDescr fails the build naming the file and line.
+ * finished diagram (both themes, inline SVG), rendered at build time. A fence with invalid syntax,
+ * without accTitle/accDescr, with an unsafe link or setting, or that Mermaid can only draw as an
+ * error fails the build naming the file and the line in it.
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
 import { projectRoot } from '../article/paths.ts';
 import { diagramFigureHtml } from './figure.ts';
-import { DiagramAccessibilityError } from './source.ts';
-import { DiagramSyntaxError, sharedRenderer, type DiagramRenderer } from './renderer.ts';
+import { DiagramProblem } from './source.ts';
+import { sharedRenderer, type DiagramRenderer } from './renderer.ts';
 
 export class DiagramError extends Error {
-	constructor(message: string) {
+	/** Read by Astro for the error's location (terminal and overlay), instead of :0:0. */
+	readonly line: number;
+	readonly column = 1;
+	constructor(message: string, line: number) {
 		super(message);
 		this.name = 'DiagramError';
+		this.line = line;
 	}
 }
 
@@ -48,15 +53,16 @@ export function mermaidPlugin({ base, renderer = sharedRenderer(), onDiagram }: 
 		async code(node, ctx) {
 			if (node.lang !== 'mermaid') return;
 			const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : '(unknown file)';
-			const line = node.position?.start.line ?? 0;
+			const fence = node.position?.start.line ?? 0;
 			let html: string;
 			try {
 				html = diagramFigureHtml(await renderer.render(node.value), base);
 			} catch (error) {
-				if (error instanceof DiagramSyntaxError || error instanceof DiagramAccessibilityError) {
-					throw new DiagramError(
-						`${file}:${line}: Mermaid diagram in the fence starting on line ${line}: ${(error as Error).message}`,
-					);
+				if (error instanceof DiagramProblem) {
+					// Line 1 of the diagram is the line after the ```mermaid fence.
+					const line = error.line ? fence + error.line : fence;
+					const where = error.line ? ` (diagram line ${error.line}; the fence starts on line ${fence})` : '';
+					throw new DiagramError(`${file}:${line}: Mermaid diagram${where}: ${error.message}`, line);
 				}
 				throw error;
 			}

@@ -3,20 +3,25 @@
  * Chromium (the project's browser resolver finds it; playwright-core drives it). One browser
  * serves the whole build; results are cached on disk by a hash of everything that affects them,
  * so a rebuild with unchanged diagrams starts no browser at all.
+ *
+ * What Mermaid returns is checked before it is used or cached (checkRenderedSvg): an error picture
+ * or anything that could run script fails the build. Cache entries are written atomically and get
+ * the same checks when read, so a damaged or stale entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
-import { parseDiagramSource, type DiagramSource } from './source.ts';
-import { diagramFont, mermaidConfig, type DiagramTheme } from './theme.ts';
+import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
+import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 const require = createRequire(import.meta.url);
 const mermaidVersion: string = require('mermaid/package.json').version;
 /** Bump when the post-processing changes, so cached SVGs are rendered again. */
-const RENDERER_VERSION = 5;
+const RENDERER_VERSION = 6;
 
 export interface RenderedDiagram {
 	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
@@ -32,11 +37,68 @@ export interface RenderedDiagram {
 	width: number;
 }
 
-export class DiagramSyntaxError extends Error {}
+export class DiagramSyntaxError extends DiagramProblem {}
+/** Mermaid drew something the site will not ship (an error picture, HTML, a script link). */
+export class DiagramOutputError extends DiagramProblem {}
+
+/**
+ * Why a rendered SVG must not ship, or undefined. Mermaid marks its error pictures; raw HTML
+ * (foreignObject, img) only appears when a setting was overridden; links must stay ordinary. The
+ * SVG is parsed as a browser would, so label text that merely looks like markup is not mistaken
+ * for it.
+ */
+export function checkRenderedSvg(svg: string): string | undefined {
+	if (!/^<svg[\s>]/.test(svg) || !svg.endsWith('</svg>')) return 'it is not a complete SVG';
+	type Node = {
+		type: string;
+		tagName?: string;
+		properties?: Record<string, unknown>;
+		children?: Node[];
+		value?: string;
+	};
+	const problems: string[] = [];
+	const walk = (node: Node) => {
+		if (node.type === 'text' && /Syntax error in text|Maximum text size in diagram exceeded/.test(node.value ?? ''))
+			problems.push('Mermaid drew an error message instead of the diagram');
+		if (node.type === 'element') {
+			const props = node.properties ?? {};
+			const classes = ([] as unknown[]).concat(props.className ?? []).map(String);
+			if (String(props.ariaRoleDescription ?? '') === 'error' || classes.some((c) => /^error-(icon|text)$/.test(c)))
+				problems.push('Mermaid drew an error message instead of the diagram');
+			if (/^(foreignobject|script|iframe|object|embed|img|image|use|animate|set|handler)$/i.test(node.tagName!))
+				problems.push(`it contains a <${node.tagName}> element, which the site's diagrams never use`);
+			for (const [name, value] of Object.entries(props)) {
+				if (/^on/i.test(name)) problems.push(`it contains an event-handler attribute (${name.toLowerCase()})`);
+				if (/^(href|xLinkHref|src)$/.test(name) && !/^(#|\/(?!\/)|https?:\/\/|mailto:)/i.test(String(value)))
+					problems.push(`it links to "${String(value)}", which is not a site page or web address`);
+			}
+		}
+		node.children?.forEach(walk);
+	};
+	walk(htmlToHast(svg, { fragment: true }) as Node);
+	return problems[0];
+}
+
+/** Author-facing advice for Mermaid's limits (its own messages talk about mermaid.initialize). */
+function explainMermaidError(message: string, body: string): string {
+	const edges = /Edge limit exceeded\. (\d+) edges found/.exec(message);
+	if (edges) {
+		return `the diagram has more connections than Mermaid can draw (limit ${MERMAID_LIMITS.maxEdges}). Split it into smaller diagrams, e.g. one per section of the page.`;
+	}
+	// Mermaid's own line numbers skip lines the site removed (acc lines, comments); the build names the real one.
+	return (
+		message
+			.replace(/\s*Initialize mermaid[\s\S]*$/, '')
+			.replace(/ on line \d+(, column \d+)?/gi, '')
+			.trim() || `Mermaid could not draw it (${body.length} characters)`
+	);
+}
 
 export interface RenderStats {
 	rendered: number;
 	cached: number;
+	/** Cache entries that failed their checks and were drawn again. */
+	damaged: number;
 	ms: number;
 }
 
@@ -110,13 +172,15 @@ class MermaidBrowser {
 			const fn: BrowserRender = async ({ source, id, title, description, config }) => {
 				const w = window as any;
 				w.mermaid.initialize({ startOnLoad: false, ...config });
+				const stage = document.getElementById('stage')!;
+				let svg: string;
 				try {
 					await w.mermaid.parse(source);
+					({ svg } = await w.mermaid.render(id, source, stage));
 				} catch (error) {
+					stage.innerHTML = '';
 					return { svg: '', error: String((error as Error)?.message ?? error), labels: '', width: 0 };
 				}
-				const stage = document.getElementById('stage')!;
-				const { svg } = await w.mermaid.render(id, source, stage);
 				stage.innerHTML = svg;
 				const el = stage.querySelector('svg')!;
 				w.postprocessDiagramSvg(el, title, description);
@@ -169,38 +233,56 @@ class MermaidBrowser {
 export class DiagramRenderer {
 	#browser = new MermaidBrowser();
 	#cacheDir: string;
-	stats: RenderStats = { rendered: 0, cached: 0, ms: 0 };
+	stats: RenderStats = { rendered: 0, cached: 0, damaged: 0, ms: 0 };
 	#firstStart?: number;
 
 	constructor({ cacheDir = defaultCacheDir() }: { cacheDir?: string } = {}) {
 		this.#cacheDir = cacheDir;
 	}
 
-	/** Throws DiagramAccessibilityError or DiagramSyntaxError with a message for the author. */
+	/** Throws a DiagramProblem (accessibility, safety, syntax, output) with a message for the author. */
 	async render(source: string): Promise<RenderedDiagram> {
 		const started = performance.now();
 		const diagram = parseDiagramSource(source);
-		const hash = diagramHash(source);
-		const file = join(this.#cacheDir, `${hash}.json`);
-		if (existsSync(file)) {
-			this.stats.cached++;
-			return JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
+		if (diagram.body.length > MERMAID_LIMITS.maxTextSize) {
+			throw new DiagramOutputError(
+				`the diagram is ${diagram.body.length.toLocaleString('en')} characters long, over Mermaid's limit of ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')} (it would show "Maximum text size in diagram exceeded"). Split it into two or more smaller diagrams, or shorten its labels.`,
+			);
 		}
-		const light = await this.#browser.render(diagram, `d${hash}l`, 'light');
-		if (light.error !== undefined) throw new DiagramSyntaxError(light.error);
-		const dark = await this.#browser.render(diagram, `d${hash}d`, 'dark');
-		if (dark.error !== undefined) throw new DiagramSyntaxError(dark.error);
+		const hash = diagramHash(source);
+		const cached = this.#readCache(hash);
+		if (cached) {
+			this.stats.cached++;
+			return cached;
+		}
+		const themes: Record<DiagramTheme, BrowserResult | undefined> = { light: undefined, dark: undefined };
+		for (const theme of ['light', 'dark'] as const) {
+			const result = await this.#browser.render(diagram, `d${hash}${theme[0]}`, theme);
+			if (result.error !== undefined) {
+				const line = locateMermaidError(result.error, diagram.body);
+				throw new DiagramSyntaxError(
+					explainMermaidError(result.error, diagram.body),
+					line && diagram.sourceLines[line - 1],
+				);
+			}
+			const problem = checkRenderedSvg(result.svg);
+			if (problem) {
+				throw new DiagramOutputError(
+					`Mermaid's ${theme} drawing cannot be shipped: ${problem}. Check the diagram's syntax and labels, and remove any %%{init}%% settings.`,
+				);
+			}
+			themes[theme] = result;
+		}
 		const result: RenderedDiagram = {
-			light: light.svg,
-			dark: dark.svg,
+			light: themes.light!.svg,
+			dark: themes.dark!.svg,
 			title: diagram.title,
 			description: diagram.description,
 			type: diagram.type,
-			labels: light.labels,
-			width: light.width,
+			labels: themes.light!.labels,
+			width: themes.light!.width,
 		};
-		mkdirSync(this.#cacheDir, { recursive: true });
-		writeFileSync(file, JSON.stringify(result));
+		this.#writeCache(hash, result);
 		this.stats.rendered++;
 		// Renders overlap in time (pages compile concurrently), so report wall time, not a sum.
 		this.#firstStart ??= started;
@@ -208,13 +290,61 @@ export class DiagramRenderer {
 		return result;
 	}
 
+	#cacheFile = (hash: string) => join(this.#cacheDir, `${hash}.json`);
+
+	/** A cached diagram that passes every check a fresh one would, or undefined (a miss). */
+	#readCache(hash: string): RenderedDiagram | undefined {
+		let text: string;
+		try {
+			text = readFileSync(this.#cacheFile(hash), 'utf8');
+		} catch {
+			return undefined; // not cached
+		}
+		let problem: string | undefined;
+		let entry: RenderedDiagram | undefined;
+		try {
+			entry = JSON.parse(text) as RenderedDiagram;
+			const shapeOk =
+				typeof entry === 'object' &&
+				entry !== null &&
+				['light', 'dark', 'title', 'description', 'type', 'labels'].every(
+					(k) => typeof (entry as unknown as Record<string, unknown>)[k] === 'string',
+				) &&
+				Number.isFinite(entry.width) &&
+				entry.width > 0;
+			problem = shapeOk
+				? (checkRenderedSvg(entry.light) ?? checkRenderedSvg(entry.dark))
+				: 'fields are missing or of the wrong type';
+		} catch (error) {
+			problem = `not valid JSON (${(error as Error).message})`;
+		}
+		if (!problem) return entry;
+		this.stats.damaged++;
+		if (this.stats.damaged === 1) {
+			console.warn(
+				`diagrams: ignoring a damaged cache entry (${this.#cacheFile(hash)}: ${problem}); drawing it again. Other damaged entries are redrawn without a further message.`,
+			);
+		}
+		rmSync(this.#cacheFile(hash), { force: true });
+		return undefined;
+	}
+
+	/** Temporary file + rename: a build killed mid-write never leaves a truncated entry behind. */
+	#writeCache(hash: string, result: RenderedDiagram) {
+		mkdirSync(this.#cacheDir, { recursive: true });
+		const file = this.#cacheFile(hash);
+		const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+		writeFileSync(temp, JSON.stringify(result));
+		renameSync(temp, file);
+	}
+
 	get browserStarted() {
 		return this.#browser.started;
 	}
 
-	/** True when rendering `source` would need the browser (it is not in the cache). */
+	/** True when rendering `source` would need the browser (it is not validly in the cache). */
 	needsRender(source: string): boolean {
-		return !existsSync(join(this.#cacheDir, `${diagramHash(source)}.json`));
+		return this.#readCache(diagramHash(source)) === undefined;
 	}
 
 	/** Starts the browser early if any of these diagrams is not cached yet; returns how many are not. */

@@ -90,3 +90,27 @@ export function checkAnchors(published: AnchorRegistry, current: AnchorRegistry,
 	);
 	return { broken, unpublished };
 }
+
+/**
+ * `npm run anchors:update`: the registry to write. It records new anchors but refuses, as the
+ * build does, to drop a published anchor that no longer resolves (no pin, no redirect). Anchors
+ * and pages that now redirect stay listed, so their redirects keep being checked.
+ */
+export function updateRegistry(
+	published: AnchorRegistry,
+	current: AnchorRegistry,
+	redirects: Redirects,
+): AnchorRegistry {
+	const { broken } = checkAnchors(published, current, redirects);
+	if (broken.length) {
+		throw new Error(
+			`anchors:update refused: ${broken.length} published anchor(s) would be dropped (people may have linked them):\n  - ${broken.join('\n  - ')}`,
+		);
+	}
+	// Pages in the site's order, then pages that are gone but redirect: small diffs in review.
+	const next: AnchorRegistry = {};
+	for (const page of new Set([...Object.keys(current), ...Object.keys(published)])) {
+		next[page] = [...new Set([...(current[page] ?? []), ...(published[page] ?? [])])].sort();
+	}
+	return next;
+}

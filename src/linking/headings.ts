@@ -1,17 +1,18 @@
 /**
- * Headings of an MDX page read from its source, with the ids the built page gives them: a pinned
- * id (see pinned-ids.ts) wins, otherwise Starlight's slug of the heading text. Used where code needs
- * a page's sections before or without rendering it (the /source/ back-links, share pages, images).
+ * What the source of an MDX page says about its h2/h3 headings that rendering does not: the line
+ * each is on and the first paragraph of prose under it. Heading ids are not worked out here: they
+ * come from rendering the page (page-headings.ts), the same processing that writes them.
  */
-import GithubSlugger from 'github-slugger';
 import { pinnedIdInSource } from './pinned-ids.ts';
 
 export interface SourceHeading {
 	depth: number;
-	id: string;
+	/** The heading's words as written (pinned-id comment removed), as plain text. */
 	text: string;
 	/** Offset of the heading line in the body. */
 	index: number;
+	/** Line in the file (1-based), counting `lineOffset` lines before the body. */
+	line: number;
 	/** The first paragraph of prose under the heading, as plain text (for previews). */
 	lead: string;
 }
@@ -42,18 +43,19 @@ function leadParagraph(section: string): string {
 	return '';
 }
 
-export function headingsInMdx(body: string): SourceHeading[] {
-	const slugger = new GithubSlugger();
-	const matches = [...body.matchAll(HEADING)];
+/** h2/h3 headings written as Markdown, outside code fences, in order. */
+export function sourceHeadings(body: string, lineOffset = 0): SourceHeading[] {
+	// Blank out fenced code (keeping its length and lines) so a "## " inside it is not a heading.
+	const masked = body.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+	const matches = [...masked.matchAll(HEADING)];
 	return matches.map((m, i) => {
 		const pinned = pinnedIdInSource(m[2]!);
-		const text = plainText(pinned?.text ?? m[2]!);
 		const end = matches[i + 1]?.index ?? body.length;
 		return {
 			depth: m[1]!.length,
-			id: pinned?.id ?? slugger.slug(text),
-			text,
+			text: plainText(pinned?.text ?? m[2]!),
 			index: m.index,
+			line: lineOffset + body.slice(0, m.index).split('\n').length,
 			lead: leadParagraph(body.slice(m.index + m[0].length, end)),
 		};
 	});

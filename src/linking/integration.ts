@@ -2,15 +2,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { anchorsInDist, checkAnchors, loadRedirects, type AnchorRegistry } from './anchors.ts';
+import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
 export const anchorsFile = 'content/anchors.json';
 
 /**
  * After the build writes dist/: every internal link and #anchor must resolve, and every published
- * anchor (content/anchors.json) must still exist or redirect. On failure dist/ is removed so a
- * broken site cannot be deployed. UPDATE_ANCHORS=1 records the current anchors as published.
+ * anchor (content/anchors.json) must still exist or redirect. On failure the build fails (and
+ * scripts/build.mjs keeps the previous dist/). UPDATE_ANCHORS=1 records new anchors as published,
+ * but refuses to drop one that no longer resolves, as the build does.
  */
 export function linkCheck(): AstroIntegration {
 	let base = '/';
@@ -22,11 +23,11 @@ export function linkCheck(): AstroIntegration {
 				base = config.base;
 				root = fileURLToPath(config.root);
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
-				const fail = (message: string) => {
+				const fail = (message: string): never => {
 					rmSync(distDir, { recursive: true, force: true });
-					throw new Error(`${message}\n(dist/ was removed so a broken site cannot be deployed.)`);
+					throw new Error(message);
 				};
 				const { broken, checked } = checkLinks(distDir, base);
 				if (broken.length) fail(formatBrokenLinks(broken));
@@ -34,12 +35,25 @@ export function linkCheck(): AstroIntegration {
 
 				const current = anchorsInDist(distDir);
 				const registryPath = join(root, anchorsFile);
+				const published = JSON.parse(readFileSync(registryPath, 'utf8')) as AnchorRegistry;
 				if (process.env.UPDATE_ANCHORS) {
-					writeFileSync(registryPath, `${JSON.stringify(current, null, '\t')}\n`);
-					logger.info(`anchors: recorded ${Object.values(current).flat().length} anchors in ${anchorsFile}`);
+					let next: AnchorRegistry = {};
+					try {
+						next = updateRegistry(published, current, loadRedirects(root));
+					} catch (error) {
+						fail((error as Error).message);
+					}
+					// Written as `npm run format` would, so the next `npm test` format check passes.
+					let text = `${JSON.stringify(next, null, '\t')}\n`;
+					const prettier = await import('prettier').catch(() => undefined);
+					if (prettier) {
+						const options = await prettier.resolveConfig(registryPath);
+						text = await prettier.format(text, { ...options, filepath: registryPath });
+					}
+					writeFileSync(registryPath, text);
+					logger.info(`anchors: recorded ${Object.values(next).flat().length} anchors in ${anchorsFile}`);
 					return;
 				}
-				const published = JSON.parse(readFileSync(registryPath, 'utf8')) as AnchorRegistry;
 				const result = checkAnchors(published, current, loadRedirects(root));
 				if (result.broken.length) {
 					fail(

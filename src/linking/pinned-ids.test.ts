@@ -18,12 +18,12 @@ describe('pinned heading ids', () => {
 		expect(pinnedIdInSource('Chips {/* #custom-chips */}')).toEqual({ id: 'custom-chips', text: 'Chips' });
 	});
 
-	it('is what /source/ links to when a quote sits under a pinned heading', () => {
+	it('names the heading a quote sits under by its words without the pinned-id comment', () => {
 		const report = scanPage({
 			file: 'docs/aws.mdx',
 			source: '---\ntitle: AWS\n---\n\n## Renamed heading {/* #old-anchor */}\n\n<Quote p={4}>x</Quote>\n',
 		});
-		expect(report.quotes[0]).toMatchObject({ section: 'old-anchor', sectionTitle: 'Renamed heading' });
+		expect(report.quotes[0]).toMatchObject({ sectionIndex: 0, sectionTitle: 'Renamed heading' });
 	});
 });
 

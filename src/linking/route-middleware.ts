@@ -2,17 +2,38 @@
  * Starlight route middleware: adds what link previews need on every page (Starlight already sets
  * og:title, og:description, og:url and the twitter card): the page's own og:image, and JSON-LD
  * (Article + BreadcrumbList) so search engines understand what the page is.
+ *
+ * It also makes the head safe for what authors write: Starlight renders each head entry's content
+ * as raw HTML, so the <title> (from the page's `title`) is escaped here, and a page's frontmatter
+ * `head:` may only add <meta> and <link> entries (a script there would run outside the policy).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { absoluteUrl, withBase } from '../article/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
+import { escapeHtml, jsonForScript } from '../security/escape.ts';
+import { contentCheckState } from '../article/check-content.ts';
 
 const anchorRedirects = loadRedirects().anchors;
 
 export const onRequest = defineRouteMiddleware((context) => {
+	// `npm run dev`: while a content check fails, every page shows it in the error overlay.
+	if (import.meta.env.DEV) {
+		const { error } = contentCheckState();
+		if (error) throw error;
+	}
 	const route = context.locals.starlightRoute;
 	const site = context.site;
+	for (const extra of route.entry.data.head ?? []) {
+		if (extra.tag !== 'meta' && extra.tag !== 'link') {
+			throw new Error(
+				`${route.entry.filePath ?? route.entry.id}: frontmatter head: may only add <meta> and <link> entries, not <${extra.tag}>. Scripts and styles belong in components under src/.`,
+			);
+		}
+	}
+	for (const entry of route.head) {
+		if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+	}
 	if (!site || route.entry.id === '404') return;
 	const abs = (path: string) => absoluteUrl(path, site);
 	const page = route.entry.id === 'index' ? '' : route.entry.id;
@@ -57,12 +78,12 @@ export const onRequest = defineRouteMiddleware((context) => {
 		route.head.push({
 			tag: 'script',
 			attrs: { type: 'application/json', id: 'anchor-redirects' },
-			content: JSON.stringify(moved).replace(/</g, '\\u003c'),
+			content: jsonForScript(moved),
 		});
 	}
 	route.head.push({
 		tag: 'script',
 		attrs: { type: 'application/ld+json' },
-		content: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+		content: jsonForScript(jsonLd),
 	});
 });

@@ -4,7 +4,8 @@
  * routes for images and share pages come from the same data as the pages themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { headingsInMdx, shorten, smartQuotes } from './headings.ts';
+import { shorten, smartQuotes } from './headings.ts';
+import { HeadingIdError, pageHeadings, sourceFile } from './page-headings.ts';
 
 export interface PreviewTarget {
 	/** Page slug as used in URLs ('' for the overview). */
@@ -40,11 +41,11 @@ function pageTarget(entry: CollectionEntry<'docs'>): PreviewTarget {
 	};
 }
 
-/** h2 sections of a page that get their own share page and image. */
-export function sectionTargets(entry: CollectionEntry<'docs'>): PreviewTarget[] {
+/** h2 sections of a page that get their own share page and image, with the page's own ids. */
+export async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(PreviewTarget & { line: number })[]> {
 	const page = pageSlug(entry);
 	const parent = pageTarget(entry);
-	return headingsInMdx(entry.body ?? '')
+	return (await pageHeadings(entry))
 		.filter((h) => h.depth === 2)
 		.map((h) => ({
 			page,
@@ -55,6 +56,7 @@ export function sectionTargets(entry: CollectionEntry<'docs'>): PreviewTarget[] 
 			pageTitle: parent.title,
 			path: `${parent.path}#${h.id}`,
 			image: imagePath(page, h.id),
+			line: h.line,
 		}));
 }
 
@@ -62,9 +64,33 @@ async function publishedEntries() {
 	return (await getCollection('docs')).filter((e) => e.id !== '404' && !e.data.draft);
 }
 
+/**
+ * Every preview image and share page, each with a file of its own: a section whose id would give
+ * it the same image or share path as a page (a page aws/chips and a section #chips of /aws/) fails
+ * the build, naming the heading, instead of one file silently overwriting the other.
+ */
 export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sections: PreviewTarget[] }> {
 	const entries = await publishedEntries();
-	return { pages: entries.map(pageTarget), sections: entries.flatMap(sectionTargets) };
+	const pages = entries.map(pageTarget);
+	const sections = (
+		await Promise.all(entries.map(async (e) => ({ entry: e, targets: await sectionTargets(e) })))
+	).flatMap(({ entry, targets }) => targets.map((t) => ({ ...t, file: sourceFile(entry) })));
+	const owners = new Map<string, string>();
+	for (const page of pages) owners.set(page.image, `the page ${page.path}`);
+	for (const { file, line, ...target } of sections) {
+		for (const path of [target.image, sharePath(target.page, target.section!)]) {
+			const owner = owners.get(path);
+			if (owner) {
+				throw new HeadingIdError(
+					`${file}:${line}: the heading "${target.title}" gets the id "${target.section}", so its ${path.startsWith('/og/') ? 'preview image' : 'share page'} ${path} would be the same file as ${owner}'s. Reword the heading or pin another id: {/* #other-id */}`,
+					file,
+					line,
+				);
+			}
+			owners.set(path, `the section ${target.path}`);
+		}
+	}
+	return { pages, sections: sections.map(({ file: _file, line: _line, ...t }) => t) };
 }
 
 export async function previewTargetFor(id: string): Promise<PreviewTarget | undefined> {

@@ -1,10 +1,12 @@
 /**
  * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG) and
  * resvg (SVG to PNG), using the self-hosted Inter files. Fonts load once per build; images are
- * cached on disk by a hash of their content, so unchanged pages are not drawn again.
+ * cached on disk by a hash of their content, so unchanged pages are not drawn again. Cache files
+ * are written atomically and checked when read (a whole PNG of the right size), so a damaged one
+ * is drawn again rather than shipped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -105,13 +107,44 @@ function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
 
 export const ogCacheDir = () => fromRoot('.cache', 'og');
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_END = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]); // IEND chunk type + CRC
+
+/** Why a cached file is not a whole 1200x630 PNG, or undefined. */
+export function checkOgPng(png: Buffer): string | undefined {
+	if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) return 'not a PNG';
+	if (png.readUInt32BE(16) !== OG_WIDTH || png.readUInt32BE(20) !== OG_HEIGHT)
+		return `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}, not ${OG_WIDTH}x${OG_HEIGHT}`;
+	if (!png.subarray(-8).equals(PNG_END)) return 'truncated (no end chunk)';
+	return undefined;
+}
+
+let damagedReported = false;
+
 export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()): Promise<Buffer> {
 	const hash = createHash('sha256').update(JSON.stringify({ input, DESIGN_VERSION })).digest('hex').slice(0, 16);
 	const file = join(cacheDir, `${hash}.png`);
-	if (existsSync(file)) return readFileSync(file);
+	let cached: Buffer | undefined;
+	try {
+		cached = readFileSync(file);
+	} catch {
+		// not cached
+	}
+	if (cached) {
+		const problem = checkOgPng(cached);
+		if (!problem) return cached;
+		if (!damagedReported) {
+			damagedReported = true;
+			console.warn(`og: ignoring a damaged cache entry (${file}: ${problem}); drawing it again.`);
+		}
+		rmSync(file, { force: true });
+	}
 	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 	const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
 	mkdirSync(cacheDir, { recursive: true });
-	writeFileSync(file, png);
+	// Temporary file + rename: a build killed mid-write never leaves half a PNG under the real name.
+	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	writeFileSync(temp, png);
+	renameSync(temp, file);
 	return png;
 }

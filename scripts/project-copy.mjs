@@ -1,0 +1,48 @@
+/**
+ * A throwaway copy of the project inside .cache/, for tests that break or interrupt a build
+ * (bad input, interrupted builds, the dev server). Packages resolve from this project's
+ * node_modules (Astro does not build through a symlinked node_modules).
+ */
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const root = resolve('.');
+const ENTRIES = [
+	'src',
+	'public',
+	'scripts',
+	'content',
+	'astro.config.mjs',
+	'content.config.ts',
+	'tsconfig.json',
+	'package.json',
+];
+
+/**
+ * @param {string} name folder under .cache/ (removed first)
+ * @param {{ shareDiagramCache?: boolean }} options rendered diagrams are shared unless a test needs the browser
+ */
+export function projectCopy(name, { shareDiagramCache = true } = {}) {
+	const dir = join(root, '.cache', name);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(join(dir, '.cache'), { recursive: true });
+	for (const entry of ENTRIES) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+	if (shareDiagramCache) {
+		mkdirSync(join(root, '.cache', 'diagrams'), { recursive: true });
+		symlinkSync(join(root, '.cache', 'diagrams'), join(dir, '.cache', 'diagrams'));
+	}
+	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Path -> content hash of every file under `dir`, to compare a folder before and after. */
+export async function snapshot(dir) {
+	const { createHash } = await import('node:crypto');
+	const { readdirSync, readFileSync, statSync, existsSync } = await import('node:fs');
+	if (!existsSync(dir)) return {};
+	const files = {};
+	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+		const path = join(dir, file);
+		if (statSync(path).isFile()) files[file] = createHash('sha256').update(readFileSync(path)).digest('hex');
+	}
+	return files;
+}

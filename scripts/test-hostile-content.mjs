@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+/**
+ * Everything an author writes is untrusted: a copy of the project gets script-shaped text in every
+ * field an author fills in (page title, description, summary, a heading, a glossary term, a figure,
+ * a diagram title), then must build (the build's own policy check parses every page) and every
+ * page it lands on must show the text and run nothing: each is opened in Chromium with the
+ * Content-Security-Policy enforced, and no dialog may open and no policy violation be reported.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { htmlToHast } from 'satteri';
+import { ensureBrowser, CHROMIUM_ARGS } from './find-browser.mjs';
+import { projectCopy } from './project-copy.mjs';
+
+const ATTACK = `</title><script>alert(document.domain)</script><img src=x onerror=alert(2)>"'`;
+const edits = [
+	['content/docs/aws.mdx', /^title: .*$/m, `title: 'AWS ${ATTACK.replace(/'/g, "''")}'`],
+	['content/docs/aws.mdx', /^description: .*$/m, `description: 'Why AWS matters ${ATTACK.replace(/'/g, "''")}'`],
+	['content/docs/aws.mdx', /^summary: .*$/m, `summary: 'What AWS is ${ATTACK.replace(/'/g, "''")}'`],
+	// MDX would read a raw tag as JSX (refused by the content check); entities are how text gets "<".
+	[
+		'content/docs/aws.mdx',
+		/^## The core of the strategy$/m,
+		'## The core &lt;/h2&gt;&lt;script&gt;alert(3)&lt;/script&gt; {/* #the-core-of-the-strategy */}',
+	],
+	['content/docs/aws.mdx', /accTitle: The AWS AI stack/, `accTitle: The AWS AI stack ${ATTACK}`],
+	['content/glossary.yaml', /term: AI arms race/, `term: 'AI arms race ${ATTACK.replace(/'/g, "''")}'`],
+	[
+		'content/figures.yaml',
+		/label: Amazon’s AI investment by 2026/,
+		`label: 'AI investment ${ATTACK.replace(/'/g, "''")}'`,
+	],
+];
+
+const copy = projectCopy('hostile-content');
+let failed = 0;
+const fail = (message) => {
+	failed++;
+	console.log(`✘ ${message}`);
+};
+let server;
+let browser;
+try {
+	for (const [file, pattern, replace] of edits) {
+		const path = join(copy.dir, file);
+		const text = readFileSync(path, 'utf8');
+		if (!pattern.test(text)) throw new Error(`hostile content: ${pattern} does not match ${file}`);
+		writeFileSync(path, text.replace(pattern, replace));
+	}
+	const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
+		cwd: copy.dir,
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0' },
+	});
+	if (build.status !== 0)
+		throw new Error(`the build with hostile content failed:\n${(build.stdout + build.stderr).slice(-3000)}`);
+	console.log('✓ builds: the policy check found no script the site does not ship on any page');
+
+	const dist = join(copy.dir, 'dist');
+	const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+	// Parsed as a browser parses it: did the author's text become elements anywhere?
+	const injected = (node) =>
+		(node.type === 'element' &&
+			((node.tagName === 'script' &&
+				!/json/.test(String(node.properties?.type ?? '')) &&
+				node.children?.some((c) => /alert\(/.test(c.value ?? ''))) ||
+				(node.tagName === 'img' && node.properties?.src === 'x') ||
+				node.properties?.onError !== undefined)) ||
+		(node.children ?? []).some(injected);
+	const raw = pages.filter((f) => injected(htmlToHast(readFileSync(join(dist, f), 'utf8'))));
+	if (raw.length) fail(`the author's text became elements in ${raw.join(', ')}`);
+	else console.log(`✓ on no page (of ${pages.length}) did the author's text become elements`);
+
+	const port = Number(process.env.TEST_PORT ?? 4322) + 4;
+	server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
+		cwd: copy.dir,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	await new Promise((ready, reject) => {
+		server.stdout.on('data', (d) => String(d).includes('http') && ready());
+		server.on('exit', () => reject(new Error('the test server stopped')));
+	});
+	browser = await chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
+	const shareDir = readdirSync(join(dist, 'share', 'aws')).find((d) => d.startsWith('the-core'));
+	const visits = [
+		['/aws/', 'AWS </title><script>alert(document.domain)</script>'],
+		[`/share/aws/${shareDir}/`, 'The core </h2><script>alert(3)</script>'],
+		['/glossary/', 'AI arms race </title><script>'],
+		['/figures/', 'AI investment </title><script>'],
+		['/', 'AWS </title><script>'],
+	];
+	for (const [path, text] of visits) {
+		const page = await browser.newPage();
+		const events = [];
+		page.on('dialog', (d) => (events.push(`dialog: ${d.message()}`), d.dismiss()));
+		page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && events.push(m.text()));
+		// Share pages redirect at once (meta refresh): their own markup is read from the response.
+		await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
+		const shown = path.startsWith('/share/')
+			? await (await page.request.get(`http://127.0.0.1:${port}${path}`)).text()
+			: await page.evaluate(() => `${document.title} ${document.body?.innerText ?? ''}`);
+		await page.close();
+		if (events.length) fail(`${path}: ${events.join('; ')}`);
+		else if (!shown.includes(text) && !shown.includes(text.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+			fail(`${path}: the author's text is not shown as text (${JSON.stringify(text)})`);
+		else console.log(`✓ ${path}: shows the text, runs nothing`);
+	}
+} catch (error) {
+	fail(error.message);
+} finally {
+	await browser?.close();
+	server?.kill();
+	if (!process.env.KEEP) copy.remove();
+}
+process.exit(failed ? 1 : 0);

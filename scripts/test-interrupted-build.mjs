@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * An interrupted build must leave the previous site exactly as it was and stop everything it
+ * started. In a copy of the project with no rendered diagrams (so the build starts its browser),
+ * start `npm run build`, wait until the browser is running, then interrupt it: once with SIGTERM
+ * to the build, once with SIGINT to its whole process group (what Ctrl-C in a terminal does).
+ * Then dist/ must be byte-identical, no staging folder left, and no process of the build alive.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { projectCopy, snapshot } from './project-copy.mjs';
+
+/** Processes below `pid` with their command lines (Linux /proc). */
+function descendants(pid) {
+	const children = new Map();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+		} catch {
+			// ended while we looked
+		}
+	}
+	const found = [];
+	const walk = (p) => (children.get(p) ?? []).forEach((c) => (found.push(c), walk(c)));
+	walk(pid);
+	return found.map((p) => ({ pid: p, cmd: readSafe(`/proc/${p}/cmdline`).replace(/\0/g, ' ') }));
+}
+const readSafe = (file) => {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+};
+/** Alive and not a zombie waiting to be reaped. */
+const alive = (pid) => {
+	const stat = readSafe(`/proc/${pid}/stat`);
+	return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+};
+const until = async (what, test, seconds) => {
+	const deadline = Date.now() + seconds * 1000;
+	while (!(await test())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+};
+
+if (!existsSync('/proc')) {
+	console.log('interrupted build: skipped (needs Linux /proc to see the build’s processes)');
+	process.exit(0);
+}
+
+let failed = 0;
+for (const { name, signal, group, exitCode } of [
+	{ name: 'SIGTERM to the build', signal: 'SIGTERM', group: false, exitCode: 143 },
+	{ name: 'Ctrl-C (SIGINT to the process group)', signal: 'SIGINT', group: true, exitCode: 130 },
+]) {
+	const copy = projectCopy('interrupted-build', { shareDiagramCache: false });
+	try {
+		const dist = join(copy.dir, 'dist');
+		mkdirSync(join(dist, 'aws'), { recursive: true });
+		writeFileSync(join(dist, 'index.html'), '<!doctype html><title>previous build</title>');
+		writeFileSync(join(dist, 'aws', 'index.html'), '<!doctype html><title>previous aws</title>');
+		const before = await snapshot(dist);
+		let output = '';
+		const build = spawn(process.execPath, ['scripts/build.mjs'], {
+			cwd: copy.dir,
+			env: { ...process.env, FORCE_COLOR: '0' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: group, // its own group, standing in for the terminal's foreground group
+		});
+		build.stdout.on('data', (d) => (output += d));
+		build.stderr.on('data', (d) => (output += d));
+		const exited = new Promise((done) => build.on('exit', (code, sig) => done({ code, sig })));
+		// Midway: Astro is building and the diagram browser is up
+		// (the browser's own helper processes included, so the whole tree is there to be stopped).
+		await until(
+			'the diagram browser to start',
+			() => descendants(build.pid).filter((p) => /chrom/i.test(p.cmd)).length >= 3,
+			180,
+		);
+		const started = descendants(build.pid);
+		if (group) process.kill(-build.pid, signal);
+		else build.kill(signal);
+		const { code } = await exited;
+		await until('every process of the build to end', () => started.every((p) => !alive(p.pid)), 30).catch(() => {});
+		const problems = [];
+		if (code !== exitCode) problems.push(`exit code ${code}, expected ${exitCode}`);
+		if (!isDeepStrictEqual(await snapshot(dist), before)) problems.push('dist/ changed');
+		if (existsSync(`${dist}.staging`)) problems.push('dist.staging/ was left behind');
+		const survivors = started.filter((p) => alive(p.pid));
+		if (survivors.length)
+			problems.push(`still running: ${survivors.map((p) => `${p.pid} ${p.cmd.slice(0, 80)}`).join('; ')}`);
+		if (problems.length) {
+			failed++;
+			console.log(`✘ ${name}: ${problems.join('; ')}\n${output.slice(-2000)}`);
+		} else {
+			console.log(
+				`✓ ${name}: stopped ${started.length} processes (browser included), dist/ unchanged, no staging folder left`,
+			);
+		}
+	} finally {
+		copy.remove();
+	}
+}
+process.exit(failed ? 1 : 0);

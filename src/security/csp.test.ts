@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPage, inlineScriptsInComponent, placePolicyFirst, sha256, shippedInlineScriptHashes } from './csp.ts';
+
+const policy = (...hashes: string[]) =>
+	`<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${hashes.map((h) => `'${h}'`).join(' ')}">`;
+const page = (head: string, body = '') =>
+	`<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+describe('the policy allows only shipped scripts', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'csp-components-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('hashes the is:inline scripts of components, exactly as written', () => {
+		writeFileSync(
+			join(dir, 'Theme.astro'),
+			'---\n---\n<script is:inline>\n\tsetTheme();\n</script>\n<script>bundled()</script>',
+		);
+		expect(inlineScriptsInComponent('<script is:inline>a()</script><script>b()</script>')).toEqual(['a()']);
+		expect(shippedInlineScriptHashes([dir])).toEqual([sha256('\n\tsetTheme();\n')]);
+	});
+
+	it('reads the real components: Starlight’s theme script is allowed', () => {
+		expect(shippedInlineScriptHashes().length).toBeGreaterThanOrEqual(4);
+	});
+
+	it('moves the policy to the top of <head>, after the charset', () => {
+		const html = placePolicyFirst(page(`<title>x</title><script>a()</script>${policy(sha256('a()'))}`));
+		expect(html).toMatch(
+			/^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy"/,
+		);
+		expect(checkPage(html)).toEqual([]);
+	});
+
+	it('fails a policy that comes after another element', () => {
+		expect(checkPage(page(`<title>x</title>${policy()}`))).toEqual([
+			'the policy <meta> comes after <meta>, so it does not govern it',
+		]);
+	});
+
+	it('fails an inline script the policy does not list, wherever it is', () => {
+		const problems = checkPage(page(policy(sha256('a()')), '<p>x</p><script>alert(1)</script><script>a()</script>'));
+		expect(problems).toEqual(['an inline script the site does not ship: "alert(1)"']);
+	});
+
+	it('does not mistake "<script>" inside an attribute or data block for a script', () => {
+		const html = page(
+			`${policy()}<meta name="description" content="<script>alert(1)</script>"><script type="application/ld+json">{"a":"\\u003cscript>"}</script>`,
+		);
+		expect(checkPage(html)).toEqual([]);
+	});
+
+	it('fails handlers, javascript: links and scripts from elsewhere', () => {
+		const html = page(
+			policy(),
+			'<img src="x.png" onerror="alert(1)"><a href="javascript:alert(1)">x</a><script src="https://evil.example/x.js"></script>',
+		);
+		expect(checkPage(html)).toEqual([
+			'an onerror= handler on <img>',
+			'a javascript:alert(1) link on <a>',
+			'a script from outside the site: https://evil.example/x.js',
+		]);
+	});
+});

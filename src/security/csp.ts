@@ -1,0 +1,157 @@
+/**
+ * The Content-Security-Policy allows only scripts the site ships:
+ *
+ * - Astro's `security.csp` hashes the scripts it bundles (component `<script>` tags).
+ * - `shippedInlineScriptHashes()` hashes the `<script is:inline>` blocks of the components the site
+ *   renders (Starlight's theme and sidebar scripts, and any of ours), read from their source files
+ *   when the config loads. Nothing is harvested from the built pages, so a script that reaches a
+ *   page through content is never allowed.
+ *
+ * After the build, `contentSecurity()` moves each page's policy `<meta>` to the top of `<head>`
+ * (Astro writes it last, after the title, JSON-LD and the theme script; a policy only governs what
+ * comes after it), then checks every page as a browser would parse it: each executable inline
+ * script must be allowed by the page's policy, every script `src` must be on this site, and no
+ * element may carry an event handler or a javascript: URL. Anything else fails the build, naming
+ * the page.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { htmlToHast } from 'satteri';
+import { fromRoot } from '../article/paths.ts';
+import { isScriptUrl } from './content-html.ts';
+
+const require = createRequire(import.meta.url);
+
+/** A CSP hash source without its quotes, as Astro's config takes it: sha256-<base64>. */
+export const sha256 = (text: string): `sha256-${string}` =>
+	`sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/** Folders of components whose inline scripts the site may render. */
+function componentDirs(): string[] {
+	const starlightComponents = dirname(require.resolve('@astrojs/starlight/components/Page.astro'));
+	return [starlightComponents, join(starlightComponents, '..', 'user-components'), fromRoot('src')];
+}
+
+/** The text of every `<script is:inline>` in an .astro file, exactly as Astro writes it to the page. */
+export function inlineScriptsInComponent(source: string): string[] {
+	return [...source.matchAll(/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g)]
+		.filter((m) => !/\bdefine:vars\b/.test(m[0].slice(0, m[0].indexOf('>'))))
+		.map((m) => m[1]!);
+}
+
+export function shippedInlineScriptHashes(dirs = componentDirs()): `sha256-${string}`[] {
+	const hashes = new Set<`sha256-${string}`>();
+	for (const dir of dirs) {
+		for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+			if (!file.endsWith('.astro')) continue;
+			for (const script of inlineScriptsInComponent(readFileSync(join(dir, file), 'utf8'))) hashes.add(sha256(script));
+		}
+	}
+	return [...hashes].sort();
+}
+
+const CSP_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/gi;
+
+/** Puts the policy `<meta>` first in `<head>` (after `<meta charset>`, which must lead). */
+export function placePolicyFirst(html: string): string {
+	const metas = html.match(CSP_META) ?? [];
+	if (metas.length !== 1) return html;
+	const without = html.replace(CSP_META, '');
+	const charset = /<head[^>]*>\s*<meta charset="[^"]*"\s*\/?>/i.exec(without) ?? /<head[^>]*>/i.exec(without);
+	if (!charset) return html;
+	const at = charset.index + charset[0].length;
+	return without.slice(0, at) + metas[0] + without.slice(at);
+}
+
+type HastNode = {
+	type: string;
+	tagName?: string;
+	properties?: Record<string, unknown>;
+	children?: HastNode[];
+	value?: string;
+};
+
+const DATA_SCRIPT = /^(application\/(ld\+)?json|importmap|speculationrules)$/i;
+
+/** What in this page could run script the site does not ship. */
+export function checkPage(html: string): string[] {
+	const problems: string[] = [];
+	const root = htmlToHast(html) as HastNode;
+	const head = root.children?.find((n) => n.tagName === 'html')?.children?.find((n) => n.tagName === 'head');
+	const headElements = (head?.children ?? []).filter((n) => n.type === 'element');
+	const policyIndex = headElements.findIndex(
+		(n) => String(n.properties?.httpEquiv ?? '').toLowerCase() === 'content-security-policy',
+	);
+	const policy = policyIndex === -1 ? '' : String(headElements[policyIndex]!.properties?.content ?? '');
+	const scriptSrc = /(?:^|;)\s*script-src\s([^;]*)/.exec(policy)?.[1]?.split(/\s+/) ?? [];
+	if (policyIndex === -1) problems.push('no Content-Security-Policy <meta> in <head>');
+	else if (headElements.slice(0, policyIndex).some((n) => !('charSet' in (n.properties ?? {}))))
+		problems.push(`the policy <meta> comes after <${headElements[0]!.tagName}>, so it does not govern it`);
+	const walk = (node: HastNode) => {
+		if (node.type === 'element') {
+			const props = node.properties ?? {};
+			if (node.tagName === 'script') {
+				const type = String(props.type ?? '');
+				const text = (node.children ?? []).map((c) => c.value ?? '').join('');
+				if (props.src !== undefined) {
+					const src = String(props.src);
+					if (!/^\/(?!\/)/.test(src)) problems.push(`a script from outside the site: ${src}`);
+				} else if (!DATA_SCRIPT.test(type) && !scriptSrc.includes(`'${sha256(text)}'`)) {
+					problems.push(`an inline script the site does not ship: ${JSON.stringify(text.trim().slice(0, 80))}`);
+				}
+			}
+			for (const [name, value] of Object.entries(props)) {
+				if (/^on/i.test(name)) problems.push(`an ${name.toLowerCase()}= handler on <${node.tagName}>`);
+				else if (
+					typeof value === 'string' &&
+					/^(href|src|action|formAction|xLinkHref)$/.test(name) &&
+					isScriptUrl(value)
+				)
+					problems.push(`a ${value} link on <${node.tagName}>`);
+			}
+		}
+		node.children?.forEach(walk);
+	};
+	walk(root);
+	return problems;
+}
+
+export function contentSecurity(): AstroIntegration {
+	let root = process.cwd();
+	return {
+		name: 'content-security',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
+			'astro:build:done': ({ dir, logger }) => {
+				const distDir = fileURLToPath(dir);
+				const failures: string[] = [];
+				let pages = 0;
+				for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' })) {
+					if (!file.endsWith('.html')) continue;
+					const path = join(distDir, file);
+					const original = readFileSync(path, 'utf8');
+					// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
+					if (!original.match(CSP_META) && !/<script/i.test(original)) continue;
+					const html = placePolicyFirst(original);
+					if (html !== original) writeFileSync(path, html);
+					pages++;
+					for (const problem of checkPage(html)) failures.push(`/${file}: ${problem}`);
+				}
+				if (failures.length) {
+					throw new Error(
+						`Content-Security-Policy check failed (${failures.length}): pages would run script the site does not ship. If content put it there, remove it from the page's source; if a component changed, its script must be bundled or is:inline.\n  - ${failures.join('\n  - ')}`,
+					);
+				}
+				logger.info(
+					`csp: policy first in <head> and only shipped scripts on ${pages} pages (${relative(root, distDir) || '.'})`,
+				);
+			},
+		},
+	};
+}
