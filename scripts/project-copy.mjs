@@ -27,9 +27,12 @@ export function projectCopy(name, { shareDiagramCache = true } = {}) {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(join(dir, '.cache'), { recursive: true });
 	for (const entry of ENTRIES) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-	if (shareDiagramCache) {
-		mkdirSync(join(root, '.cache', 'diagrams'), { recursive: true });
-		symlinkSync(join(root, '.cache', 'diagrams'), join(dir, '.cache', 'diagrams'));
+	// Rendered diagrams and preview images are shared (writes are atomic, reads checked), so a copy
+	// only redraws what its edit changed: most of a build's time otherwise.
+	const shared = shareDiagramCache ? ['diagrams', 'og'] : ['og'];
+	for (const cache of shared) {
+		mkdirSync(join(root, '.cache', cache), { recursive: true });
+		symlinkSync(join(root, '.cache', cache), join(dir, '.cache', cache));
 	}
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
