@@ -9,6 +9,7 @@ import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.t
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { cspHashes } from './src/security/csp-hashes.ts';
 import { criticalCss } from './src/styles/critical-css.ts';
+import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
@@ -62,33 +63,37 @@ export default defineConfig({
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
+	// Each integration's hooks are timed; a one-line summary per build phase ends every build.
 	integrations: [
-		articleCoverage(),
-		diagramsIntegration(),
-		starlight({
-			title: "Amazon's $200B AI Bet, Explained",
-			description:
-				"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
-			favicon: '/favicon.svg',
-			lastUpdated: true,
-			pagefind: true,
-			customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/search/search.css'],
-			routeMiddleware: './src/linking/route-middleware.ts',
-			components: {
-				// Both render Starlight's own component and add to it (see each file).
-				MarkdownContent: './src/overrides/MarkdownContent.astro',
-				PageTitle: './src/overrides/PageTitle.astro',
-				// Search on Pagefind's API: section results, topics, shareable queries (src/search).
-				Search: './src/search/Search.astro',
-			},
-		}),
-		mdx(),
-		// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
-		// have no data-pagefind-body).
-		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
-		sharing(),
-		cspHashes(),
-		criticalCss(),
-		linkCheck(),
+		...timedIntegrations([
+			articleCoverage(),
+			diagramsIntegration(),
+			starlight({
+				title: "Amazon's $200B AI Bet, Explained",
+				description:
+					"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+				favicon: '/favicon.svg',
+				lastUpdated: true,
+				pagefind: true,
+				customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/search/search.css'],
+				routeMiddleware: './src/linking/route-middleware.ts',
+				components: {
+					// Both render Starlight's own component and add to it (see each file).
+					MarkdownContent: './src/overrides/MarkdownContent.astro',
+					PageTitle: './src/overrides/PageTitle.astro',
+					// Search on Pagefind's API: section results, topics, shareable queries (src/search).
+					Search: './src/search/Search.astro',
+				},
+			}),
+			mdx(),
+			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
+			// have no data-pagefind-body).
+			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
+			sharing(),
+			cspHashes(),
+			criticalCss(),
+			linkCheck(),
+		]),
+		buildPhases(),
 	],
 });

@@ -43,12 +43,19 @@ function build(cwd = '.', env = {}) {
 
 function timeBuilds(stockDir) {
 	const runs = { clean: [], cached: [], diagramFree: [], stock: [] };
+	const phaseRuns = [];
+	const clearCaches = () => {
+		for (const cache of ['diagrams', 'og', 'critical-css']) rmSync(`.cache/${cache}`, { recursive: true, force: true });
+	};
 	for (let i = 0; i < RUNS; i++) {
-		rmSync('.cache/diagrams', { recursive: true, force: true });
-		rmSync('.cache/og', { recursive: true, force: true });
+		clearCaches();
 		runs.clean.push(build());
+		// Written by src/build/phases.ts at the end of every build.
+		phaseRuns.push(JSON.parse(readFileSync('.cache/build-phases.json', 'utf8')));
 		runs.cached.push(build());
-		rmSync('.cache/og', { recursive: true, force: true }); // clean too, apart from diagrams
+		// Clean too, apart from diagrams.
+		rmSync('.cache/og', { recursive: true, force: true });
+		rmSync('.cache/critical-css', { recursive: true, force: true });
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }));
 		runs.stock.push(build(stockDir));
 		log(
@@ -56,7 +63,10 @@ function timeBuilds(stockDir) {
 		);
 	}
 	build(); // leave dist/ as the real site
-	return Object.fromEntries(Object.entries(runs).map(([k, v]) => [`${k}Ms`, median(v)]));
+	const phases = Object.keys(phaseRuns[0])
+		.map((name) => `${name} ${(median(phaseRuns.map((r) => r[name]?.ms ?? 0)) / 1000).toFixed(1)} s`)
+		.join(', ');
+	return { ...Object.fromEntries(Object.entries(runs).map(([k, v]) => [`${k}Ms`, median(v)])), phases };
 }
 
 const contentPages = (dist) =>

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { recordPhase } from '../build/phases.ts';
 import { fromRoot } from '../article/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -105,13 +106,28 @@ function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
 
 export const ogCacheDir = () => fromRoot('.cache', 'og');
 
+const counts = { drawn: 0, cached: 0 };
+const report = (started: number) =>
+	recordPhase(
+		'preview images',
+		performance.now() - started,
+		`${counts.drawn} drawn, ${counts.cached} cached; time summed over pages`,
+	);
+
 export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()): Promise<Buffer> {
+	const started = performance.now();
 	const hash = createHash('sha256').update(JSON.stringify({ input, DESIGN_VERSION })).digest('hex').slice(0, 16);
 	const file = join(cacheDir, `${hash}.png`);
-	if (existsSync(file)) return readFileSync(file);
+	if (existsSync(file)) {
+		counts.cached++;
+		report(started);
+		return readFileSync(file);
+	}
 	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 	const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
 	mkdirSync(cacheDir, { recursive: true });
 	writeFileSync(file, png);
+	counts.drawn++;
+	report(started);
 	return png;
 }

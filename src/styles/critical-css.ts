@@ -53,7 +53,10 @@ export function stylesheetLinks(html: string): StylesheetLink[] {
  */
 export function selectorForMatching(selector: string): string {
 	const stripped = selector
-		.replace(/::?(?:before|after|marker|placeholder|selection|backdrop|first-line|first-letter|file-selector-button|details-content|-webkit-[\w-]+|-moz-[\w-]+)(?:\([^)]*\))?/g, '')
+		.replace(
+			/::?(?:before|after|marker|placeholder|selection|backdrop|first-line|first-letter|file-selector-button|details-content|-webkit-[\w-]+|-moz-[\w-]+)(?:\([^)]*\))?/g,
+			'',
+		)
 		.replace(/:(?:hover|focus-visible|focus-within|focus|active|visited|target|link|any-link)\b/g, '')
 		.trim();
 	return stripped === '' || /[>+~]$/.test(stripped) ? '*' : stripped;
@@ -95,7 +98,8 @@ export function pruneCss(css: string, used: (selector: string) => boolean): stri
 				else if (node.nodes) {
 					prune(node);
 					if (node.nodes.length === 0) {
-						if (name === 'layer' && node.params) node.replaceWith(postcss.atRule({ name: 'layer', params: node.params }));
+						if (name === 'layer' && node.params)
+							node.replaceWith(postcss.atRule({ name: 'layer', params: node.params }));
 						else node.remove();
 					}
 				}
@@ -106,11 +110,19 @@ export function pruneCss(css: string, used: (selector: string) => boolean): stri
 	const families = new Set<string>();
 	root.walkDecls(/^font-family$/i, (d) => {
 		if (d.parent?.type === 'atrule') return;
-		for (const f of d.value.split(',')) families.add(f.trim().replace(/^["']|["']$/g, '').toLowerCase());
+		for (const f of d.value.split(','))
+			families.add(
+				f
+					.trim()
+					.replace(/^["']|["']$/g, '')
+					.toLowerCase(),
+			);
 	});
 	root.walkAtRules(/^font-face$/i, (face) => {
 		let family = '';
-		face.walkDecls(/^font-family$/i, (d) => (family = d.value.replace(/^["']|["']$/g, '').toLowerCase()));
+		face.walkDecls(/^font-family$/i, (d) => {
+			family = d.value.replace(/^["']|["']$/g, '').toLowerCase();
+		});
 		if (!families.has(family)) face.remove();
 	});
 	return root.toString();
@@ -137,7 +149,8 @@ async function usedSelectors(
 	// and what they set must look right at first paint too.
 	await page.goto(url, { waitUntil: 'load' });
 	await page.evaluate(
-		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
+		() =>
+			new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
 	);
 	const used = new Set<string>();
 	for (const viewport of VIEWPORTS) {
@@ -240,13 +253,25 @@ export function criticalCss(): AstroIntegration {
 									await route.fulfill({ path: filePath });
 								});
 							}
-							const used = await usedSelectors(page, `http://critical.invalid${base}${file.replace(/index\.html$/, '')}`, selectorsOf(css));
+							const used = await usedSelectors(
+								page,
+								`http://critical.invalid${base}${file.replace(/index\.html$/, '')}`,
+								selectorsOf(css),
+							);
 							critical = pruneCss(css, (s) => used.has(s));
 							writeAtomic(cacheFile, critical);
 							computed++;
 						}
 						const inline = [critical, ...whole.map((l) => readSheet(l.href))].join('');
-						writeFileSync(path, deferStylesheets(html, links, inline, split.map((l) => l.href)));
+						writeFileSync(
+							path,
+							deferStylesheets(
+								html,
+								links,
+								inline,
+								split.map((l) => l.href),
+							),
+						);
 					}
 				} finally {
 					await browser?.close();

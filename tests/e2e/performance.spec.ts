@@ -46,7 +46,8 @@ async function firstScreen(page: Page, path: string, theme: string, blockStylesh
 	if (blockStylesheet) await page.route(/\/_astro\/[^/]+\.css$/, (route) => route.abort());
 	await page.goto(path, { waitUntil: 'networkidle' });
 	await page.evaluate(
-		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
+		() =>
+			new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
 	);
 	return page.evaluate(() => {
 		const vw = innerWidth;
