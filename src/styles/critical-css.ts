@@ -1,6 +1,6 @@
 /**
  * First paint in one round trip. After the build, each page gets, inlined in its <head>, only the
- * CSS rules its first screen uses (at phone, tablet and desktop sizes, in both themes); the full
+ * CSS rules its first screen uses (at phone, tablet and desktop sizes, in either theme); the full
  * stylesheet stays one cacheable file, linked at the end of <body> with a low fetch priority, so it
  * blocks neither parsing nor first paint and is downloaded once for a whole visit.
  *
@@ -19,20 +19,24 @@ import postcss, { type AtRule, type ChildNode, type Container, type Root } from 
 import { fromRoot } from '../article/paths.ts';
 
 /** Bump when the selection below changes, so cached results are recomputed. */
-const VERSION = 1;
+const VERSION = 4;
 
-/** Viewports whose first screen must paint from the inlined CSS alone (Lighthouse's mobile and desktop among them). */
+/**
+ * Viewports whose first screen must paint from the inlined CSS alone: a tall phone, a tablet (the
+ * layout between Starlight's two breakpoints) and a large desktop. Each shows at least as much of
+ * the page as smaller screens with the same layout (Lighthouse's 412×823 and 1350×940 among them).
+ */
 export const VIEWPORTS = [
-	{ width: 375, height: 812 },
-	{ width: 412, height: 823 },
-	{ width: 768, height: 1024 },
-	{ width: 1024, height: 768 },
-	{ width: 1350, height: 940 },
-	{ width: 1920, height: 1080 },
+	{ width: 412, height: 915 },
+	{ width: 820, height: 1180 },
+	{ width: 1920, height: 1200 },
 ];
 
 /** Stylesheets this small are inlined whole: a request would cost more than the bytes. */
 const INLINE_WHOLE_MAX_BYTES = 1024;
+
+/** Pages measured at once. */
+const CONCURRENCY = 3;
 
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)"(?![^>]*\bmedia=)[^>]*>/g;
 
@@ -58,6 +62,10 @@ export function selectorForMatching(selector: string): string {
 			'',
 		)
 		.replace(/:(?:hover|focus-visible|focus-within|focus|active|visited|target|link|any-link)\b/g, '')
+		// Scripts move the current table-of-contents entry as the reader scrolls: a state too.
+		.replace(/\[aria-current(?:=[^\]]*)?\]/g, '')
+		// Either theme may be the reader's: theme-specific rules count as if their theme were on.
+		.replace(/\[data-theme=(?:"|')?(?:light|dark)(?:"|')?\]/g, '')
 		.trim();
 	return stripped === '' || /[>+~]$/.test(stripped) ? '*' : stripped;
 }
@@ -84,7 +92,7 @@ function insideKeyframes(node: ChildNode): boolean {
  * Emptied cascade layers stay as `@layer name;` so the layer order is the full stylesheet's;
  * fonts stay only if a kept rule names their family; keyframes and @page go.
  */
-export function pruneCss(css: string, used: (selector: string) => boolean): string {
+export function pruneCss(css: string, used: (selector: string) => boolean, alsoReferenced = ''): string {
 	const root = postcss.parse(css);
 	const prune = (container: Container | Root) => {
 		container.each((node) => {
@@ -107,6 +115,7 @@ export function pruneCss(css: string, used: (selector: string) => boolean): stri
 		});
 	};
 	prune(root);
+	pruneCustomProperties(root, alsoReferenced);
 	const families = new Set<string>();
 	root.walkDecls(/^font-family$/i, (d) => {
 		if (d.parent?.type === 'atrule') return;
@@ -126,6 +135,34 @@ export function pruneCss(css: string, used: (selector: string) => boolean): stri
 		if (!families.has(family)) face.remove();
 	});
 	return root.toString();
+}
+
+/**
+ * Custom properties (theme colours, sizes…) that nothing kept uses, directly or through another
+ * property, go too: most of a theme's palette is for components further down the page. Names
+ * mentioned in `alsoReferenced` (the page itself, its scripts) stay.
+ */
+function pruneCustomProperties(root: Root, alsoReferenced: string) {
+	const referenced = new Set<string>();
+	const scan = (text: string) => {
+		for (const m of text.matchAll(/var\(\s*(--[\w-]+)/g)) referenced.add(m[1]!);
+	};
+	for (const m of alsoReferenced.matchAll(/(--[\w-]+)/g)) referenced.add(m[1]!);
+	root.walkDecls((d) => {
+		if (!d.prop.startsWith('--')) scan(d.value);
+	});
+	for (let size = -1; size !== referenced.size;) {
+		size = referenced.size;
+		root.walkDecls(/^--/, (d) => {
+			if (referenced.has(d.prop)) scan(d.value);
+		});
+	}
+	root.walkDecls(/^--/, (d) => {
+		if (!referenced.has(d.prop)) d.remove();
+	});
+	root.walkRules((rule) => {
+		if (!rule.nodes.length) rule.remove();
+	});
 }
 
 /** Replaces the head's stylesheet links by the inlined critical CSS and links the sheets at the end of body. */
@@ -155,41 +192,40 @@ async function usedSelectors(
 	const used = new Set<string>();
 	for (const viewport of VIEWPORTS) {
 		await page.setViewportSize(viewport);
-		for (const theme of ['light', 'dark']) {
-			// Only selectors not yet known to be used need testing again.
-			const pending = selectors.filter((s) => !used.has(s)).map((s) => [s, selectorForMatching(s)]);
-			const matched: string[] = await page.evaluate(
-				({ pending, theme }) => {
-					document.documentElement.dataset.theme = theme;
-					window.scrollTo(0, 0);
-					const vw = innerWidth;
-					const vh = innerHeight;
-					const visible = (el: Element) => {
-						const r = el.getBoundingClientRect();
-						return r.bottom >= 0 && r.top < vh && r.right >= 0 && r.left < vw;
-					};
-					// An element that is not rendered counts where its parent is on screen: the rule
-					// hiding it (or what it will look like when shown) must be there at first paint.
-					const onFirstScreen = (el: Element) => {
-						if (el.getClientRects().length) return visible(el);
-						const parent = el.parentElement;
-						return !parent || (parent.getClientRects().length > 0 && visible(parent));
-					};
-					return pending
-						.filter(([, test]) => {
-							try {
-								for (const el of document.querySelectorAll(test!)) if (onFirstScreen(el)) return true;
-								return false;
-							} catch {
-								return true; // a selector this browser cannot test is kept
-							}
-						})
-						.map(([original]) => original!);
-				},
-				{ pending, theme },
-			);
-			for (const s of matched) used.add(s);
-		}
+		// Let resize observers and scripts react to the new size first.
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		// Only selectors not yet known to be used need testing again.
+		const pending = selectors.filter((s) => !used.has(s)).map((s) => [s, selectorForMatching(s)]);
+		const matched: string[] = await page.evaluate(
+			({ pending }) => {
+				window.scrollTo(0, 0);
+				const vw = innerWidth;
+				const vh = innerHeight;
+				const visible = (el: Element) => {
+					const r = el.getBoundingClientRect();
+					return r.bottom >= 0 && r.top < vh && r.right >= 0 && r.left < vw;
+				};
+				// An element that is not rendered counts where its parent is on screen: the rule
+				// hiding it (or what it will look like when shown) must be there at first paint.
+				const onFirstScreen = (el: Element) => {
+					if (el.getClientRects().length) return visible(el);
+					const parent = el.parentElement;
+					return !parent || (parent.getClientRects().length > 0 && visible(parent));
+				};
+				return pending
+					.filter(([, test]) => {
+						try {
+							for (const el of document.querySelectorAll(test!)) if (onFirstScreen(el)) return true;
+							return false;
+						} catch {
+							return true; // a selector this browser cannot test is kept
+						}
+					})
+					.map(([original]) => original!);
+			},
+			{ pending },
+		);
+		for (const s of matched) used.add(s);
 	}
 	return used;
 }
@@ -214,67 +250,82 @@ export function criticalCss(): AstroIntegration {
 					if (!sheetText.has(href)) sheetText.set(href, readFileSync(join(distDir, href.slice(base.length)), 'utf8'));
 					return sheetText.get(href)!;
 				};
+				// Scripts may read custom properties (getComputedStyle): names they mention are kept.
+				const astroDir = join(distDir, '_astro');
+				const scripts = existsSync(astroDir)
+					? readdirSync(astroDir)
+							.filter((f) => f.endsWith('.js'))
+							.sort()
+							.map((f) => readFileSync(join(astroDir, f), 'utf8'))
+							.join('\n')
+					: '';
 				const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
 					.filter((f) => f.endsWith('.html'))
 					.sort();
-				let browser: import('playwright-core').Browser | undefined;
-				let page: import('playwright-core').Page | undefined;
+				let browser: Promise<import('playwright-core').Browser> | undefined;
+				const openBrowser = async () => {
+					const { chromium } = await import('playwright-core');
+					// @ts-ignore -- plain JS module shared with the build scripts
+					const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
+					return chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
+				};
+				const newPage = async () => {
+					const page = await (await (browser ??= openBrowser())).newPage();
+					// The built site, served from dist/ without a server. Fonts and images cannot
+					// change which elements are on the first screen (text uses system fonts), so skip them.
+					await page.route('http://critical.invalid/**', async (route) => {
+						const url = new URL(route.request().url());
+						let rel = decodeURIComponent(url.pathname).slice(base.length);
+						if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+						const filePath = join(distDir, rel);
+						if (/\.(woff2?|png|jpe?g|webp|avif|svg|ico)$/.test(rel) || !existsSync(filePath))
+							return route.fulfill({ status: 404, body: '' });
+						await route.fulfill({ path: filePath });
+					});
+					return page;
+				};
 				let computed = 0;
 				let cached = 0;
-				try {
-					for (const file of pages) {
-						const path = join(distDir, file);
-						const html = readFileSync(path, 'utf8');
-						const links = stylesheetLinks(html);
-						if (!links.length) continue;
-						const whole = links.filter((l) => Buffer.byteLength(readSheet(l.href)) <= INLINE_WHOLE_MAX_BYTES);
-						const split = links.filter((l) => !whole.includes(l));
-						const css = split.map((l) => readSheet(l.href)).join('\n');
-						const key = createHash('sha256').update(`${VERSION}\n${html}\n${css}`).digest('hex').slice(0, 32);
-						const cacheFile = join(cacheDir, `${key}.css`);
-						let critical: string;
-						if (existsSync(cacheFile)) {
-							critical = readFileSync(cacheFile, 'utf8');
-							cached++;
-						} else {
-							if (!page) {
-								const { chromium } = await import('playwright-core');
-								// @ts-ignore -- plain JS module shared with the build scripts
-								const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
-								browser = await chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
-								page = await browser.newPage();
-								// The built site, served from dist/ without a server.
-								await page.route('http://critical.invalid/**', async (route) => {
-									const url = new URL(route.request().url());
-									let rel = decodeURIComponent(url.pathname).slice(base.length);
-									if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-									const filePath = join(distDir, rel);
-									if (!existsSync(filePath)) return route.fulfill({ status: 404, body: '' });
-									await route.fulfill({ path: filePath });
-								});
-							}
-							const used = await usedSelectors(
-								page,
-								`http://critical.invalid${base}${file.replace(/index\.html$/, '')}`,
-								selectorsOf(css),
-							);
-							critical = pruneCss(css, (s) => used.has(s));
-							writeAtomic(cacheFile, critical);
-							computed++;
-						}
+				const todo: ((page: import('playwright-core').Page) => Promise<void>)[] = [];
+				for (const file of pages) {
+					const path = join(distDir, file);
+					const html = readFileSync(path, 'utf8');
+					const links = stylesheetLinks(html);
+					if (!links.length) continue;
+					const whole = links.filter((l) => Buffer.byteLength(readSheet(l.href)) <= INLINE_WHOLE_MAX_BYTES);
+					const split = links.filter((l) => !whole.includes(l));
+					const css = split.map((l) => readSheet(l.href)).join('\n');
+					const key = createHash('sha256').update(`${VERSION}\n${html}\n${css}`).digest('hex').slice(0, 32);
+					const cacheFile = join(cacheDir, `${key}.css`);
+					const finish = (critical: string) => {
 						const inline = [critical, ...whole.map((l) => readSheet(l.href))].join('');
-						writeFileSync(
-							path,
-							deferStylesheets(
-								html,
-								links,
-								inline,
-								split.map((l) => l.href),
-							),
-						);
+						const deferred = split.map((l) => l.href);
+						writeFileSync(path, deferStylesheets(html, links, inline, deferred));
+					};
+					if (existsSync(cacheFile)) {
+						finish(readFileSync(cacheFile, 'utf8'));
+						cached++;
+						continue;
 					}
+					todo.push(async (page) => {
+						const url = `http://critical.invalid${base}${file.replace(/index\.html$/, '')}`;
+						const used = await usedSelectors(page, url, selectorsOf(css));
+						const critical = pruneCss(css, (s) => used.has(s), `${html}\n${scripts}`);
+						writeAtomic(cacheFile, critical);
+						finish(critical);
+						computed++;
+					});
+				}
+				// A few pages at once: much of a page's time is spent waiting on the browser.
+				try {
+					const queue = [...todo];
+					const worker = async () => {
+						const page = await newPage();
+						for (let task = queue.shift(); task; task = queue.shift()) await task(page);
+					};
+					await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
 				} finally {
-					await browser?.close();
+					if (browser) await (await browser).close();
 				}
 				logger.info(`critical CSS: ${computed} page(s) computed, ${cached} cached`);
 			},
