@@ -10,6 +10,8 @@ import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.t
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { contentSecurity, shippedInlineScriptHashes } from './src/security/csp.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
+import { criticalCss } from './src/styles/critical-css.ts';
+import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
@@ -32,8 +34,13 @@ export default defineConfig({
 	srcDir: './',
 	// OUT_DIR lets the tests build a second copy under a sub-path without touching dist/.
 	outDir: process.env.OUT_DIR ?? './dist',
-	// One stylesheet inlined into each page: no render-blocking request before first paint.
-	build: { inlineStylesheets: 'always' },
+	// One cacheable stylesheet per page; src/styles/critical-css.ts inlines what the first screen
+	// needs and moves the link to the end of <body>, so it never blocks first paint.
+	build: { inlineStylesheets: 'never' },
+	// The next page is there before the click: a page is prefetched when the pointer rests on a link
+	// to it (or a keyboard focuses it), never on load, and not at all on save-data or 2G connections
+	// (Astro's prefetch checks both).
+	prefetch: { prefetchAll: true, defaultStrategy: 'hover' },
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
 	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by the hash
@@ -67,40 +74,46 @@ export default defineConfig({
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
+	// Each integration's hooks are timed; a one-line summary per build phase ends every build.
 	integrations: [
-		articleCoverage(),
-		revisionsCheck(),
-		diagramsIntegration(),
-		starlight({
-			title: "Amazon's $200B AI Bet, Explained",
-			description:
-				"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
-			favicon: '/favicon.svg',
-			lastUpdated: true,
-			pagefind: true,
-			customCss: [
-				'./src/styles/site.css',
-				'./src/diagrams/diagrams.css',
-				'./src/search/search.css',
-				'./src/revisions/revisions.css',
-			],
-			routeMiddleware: './src/linking/route-middleware.ts',
-			components: {
-				// Both render Starlight's own component and add to it (see each file).
-				MarkdownContent: './src/overrides/MarkdownContent.astro',
-				PageTitle: './src/overrides/PageTitle.astro',
-				// Search on Pagefind's API: section results, topics, shareable queries (src/search).
-				Search: './src/search/Search.astro',
-			},
-		}),
-		mdx(),
-		// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
-		searchVocabulary(),
-		// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
-		// have no data-pagefind-body).
-		sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
-		sharing(),
-		contentSecurity(),
-		linkCheck(),
+		...timedIntegrations([
+			articleCoverage(),
+			revisionsCheck(),
+			diagramsIntegration(),
+			starlight({
+				title: "Amazon's $200B AI Bet, Explained",
+				description:
+					"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+				favicon: '/favicon.svg',
+				lastUpdated: true,
+				pagefind: true,
+				customCss: [
+					'./src/styles/site.css',
+					'./src/diagrams/diagrams.css',
+					'./src/search/search.css',
+					'./src/revisions/revisions.css',
+				],
+				routeMiddleware: './src/linking/route-middleware.ts',
+				components: {
+					// Both render Starlight's own component and add to it (see each file).
+					MarkdownContent: './src/overrides/MarkdownContent.astro',
+					PageTitle: './src/overrides/PageTitle.astro',
+					// Search on Pagefind's API: section results, topics, shareable queries (src/search).
+					Search: './src/search/Search.astro',
+				},
+			}),
+			mdx(),
+			// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
+			searchVocabulary(),
+			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
+			// have no data-pagefind-body).
+			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
+			sharing(),
+			// Before the policy check, which must see (and head) the final HTML.
+			criticalCss(),
+			contentSecurity(),
+			linkCheck(),
+		]),
+		buildPhases(),
 	],
 });

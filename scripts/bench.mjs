@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
 // Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
 import { searchLatency, searchRelevance, searchReport } from './bench-search.mjs';
+import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -44,12 +45,19 @@ function build(cwd = '.', env = {}) {
 
 function timeBuilds(stockDir) {
 	const runs = { clean: [], cached: [], diagramFree: [], stock: [] };
+	const phaseRuns = [];
+	const clearCaches = () => {
+		for (const cache of ['diagrams', 'og', 'critical-css']) rmSync(`.cache/${cache}`, { recursive: true, force: true });
+	};
 	for (let i = 0; i < RUNS; i++) {
-		rmSync('.cache/diagrams', { recursive: true, force: true });
-		rmSync('.cache/og', { recursive: true, force: true });
+		clearCaches();
 		runs.clean.push(build());
+		// Written by src/build/phases.ts at the end of every build.
+		phaseRuns.push(JSON.parse(readFileSync('.cache/build-phases.json', 'utf8')));
 		runs.cached.push(build());
-		rmSync('.cache/og', { recursive: true, force: true }); // clean too, apart from diagrams
+		// Clean too, apart from diagrams.
+		rmSync('.cache/og', { recursive: true, force: true });
+		rmSync('.cache/critical-css', { recursive: true, force: true });
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }));
 		runs.stock.push(build(stockDir));
 		log(
@@ -57,7 +65,10 @@ function timeBuilds(stockDir) {
 		);
 	}
 	build(); // leave dist/ as the real site
-	return Object.fromEntries(Object.entries(runs).map(([k, v]) => [`${k}Ms`, median(v)]));
+	const phases = Object.keys(phaseRuns[0])
+		.map((name) => `${name} ${(median(phaseRuns.map((r) => r[name]?.ms ?? 0)) / 1000).toFixed(1)} s`)
+		.join(', ');
+	return { ...Object.fromEntries(Object.entries(runs).map(([k, v]) => [`${k}Ms`, median(v)])), phases };
 }
 
 const contentPages = (dist) =>
@@ -84,6 +95,7 @@ function staticBytes(dist, path) {
 	const diagrams = [...text.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g)].map((m) => gz(Buffer.from(m[0])));
 	return {
 		html: { raw: html.length, gzip: gz(html) },
+		firstScreen: firstScreenBytes(html),
 		css: sum(css),
 		renderBlocking: sum([...css, ...blockingScripts]),
 		diagrams,
@@ -124,6 +136,61 @@ async function jsBeforeInteraction(browser, url) {
 		raw: bodies.reduce((a, b) => a + b.length, 0),
 		gzip: bodies.reduce((a, b) => a + gz(b), 0),
 	};
+}
+
+/**
+ * "Next page" as a reader meets it: on /aws/, the pointer rests on the "Next" link (long enough
+ * for an on-intent prefetch, 300 ms), then clicks; time from the click to the new page's largest
+ * contentful paint (and first paint). Median of 5, each in a fresh context (cold cache).
+ */
+async function nextPage(browser, origin) {
+	const lcp = [];
+	const fcp = [];
+	for (let i = 0; i < 5; i++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
+		const next = page.locator('a[rel="next"]').first();
+		await next.scrollIntoViewIfNeeded();
+		await next.hover();
+		await page.waitForTimeout(300);
+		await page.waitForLoadState('networkidle');
+		await page.evaluate(() => {
+			sessionStorage.setItem('bench-click', String(performance.timeOrigin + performance.now()));
+			document.querySelector('a[rel="next"]').click();
+		});
+		await page.waitForURL((u) => !u.pathname.endsWith('/aws/'));
+		const t = await page.evaluate(
+			() =>
+				new Promise((resolve) => {
+					const clicked = Number(sessionStorage.getItem('bench-click'));
+					new PerformanceObserver((list) => {
+						const entries = list.getEntries();
+						const last = entries[entries.length - 1];
+						const paint = performance.getEntriesByName('first-contentful-paint')[0];
+						resolve({
+							lcp: performance.timeOrigin + last.startTime - clicked,
+							fcp: paint ? performance.timeOrigin + paint.startTime - clicked : null,
+						});
+					}).observe({ type: 'largest-contentful-paint', buffered: true });
+				}),
+		);
+		lcp.push(t.lcp);
+		fcp.push(t.fcp);
+		await context.close();
+	}
+	return { lcpMs: median(lcp), fcpMs: median(fcp) };
+}
+
+/** The seven section pages in order in one tab, cache on (fresh context). */
+async function readThrough(browser, origin) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	try {
+		return await readThroughBytes(page, origin, READ_THROUGH);
+	} finally {
+		await context.close();
+	}
 }
 
 async function lighthouseScores(url, formFactor) {
@@ -169,7 +236,8 @@ async function measureSite(name, dist, port, stock) {
 			if (!lhPages || lhPages.includes(path)) {
 				entry.lighthouse = {
 					mobile: await lighthouseScores(`${origin}${path}`, 'mobile'),
-					desktop: await lighthouseScores(`${origin}${path}`, 'desktop'),
+					// BENCH_LH_DESKTOP=0 skips the desktop runs (the issue's goals are on mobile).
+					desktop: process.env.BENCH_LH_DESKTOP === '0' ? null : await lighthouseScores(`${origin}${path}`, 'desktop'),
 				};
 			}
 			pages[path] = entry;
@@ -177,8 +245,12 @@ async function measureSite(name, dist, port, stock) {
 		}
 		const search = await searchLatency(browser, origin, stock);
 		const relevance = stock ? undefined : await searchRelevance(browser, origin);
+		const readThroughResult = await readThrough(browser, origin);
+		log(`${name} read-through: ${readThroughResult.total} B`);
+		const next = await nextPage(browser, origin);
+		log(`${name} next page: LCP ${next.lcpMs.toFixed(0)} ms after the click`);
 		await browser.close();
-		return { pages, search, relevance };
+		return { pages, search, relevance, readThrough: readThroughResult, nextPage: next };
 	} finally {
 		server.kill();
 	}
@@ -220,8 +292,15 @@ function report(results) {
 	);
 	// Lighthouse reports CLS to three decimals; a shift below 0.0005 shows, and counts, as 0.
 	const maxCls = Number(
-		Math.max(0, ...lhOurs.flatMap((p) => [p.lighthouse.mobile.cls, p.lighthouse.desktop.cls])).toFixed(3),
+		Math.max(0, ...lhOurs.flatMap((p) => [p.lighthouse.mobile.cls, p.lighthouse.desktop?.cls ?? 0])).toFixed(3),
 	);
+	const firstScreens = (site) => Object.values(site.pages).map((p) => p.firstScreen?.firstScreen ?? 0);
+	const worstFirst = Math.max(...firstScreens(ours));
+	const stockWorstFirst = Math.max(...firstScreens(stock));
+	const lcpRatios = Object.entries(ours.pages)
+		.filter(([path, p]) => p.lighthouse && stock.pages[path]?.lighthouse)
+		.map(([path, p]) => p.lighthouse.mobile.lcpMs / stock.pages[path].lighthouse.mobile.lcpMs);
+	const worstLcpRatio = lcpRatios.length ? Math.max(...lcpRatios) : null;
 	const checks = [
 		[
 			'clean build / diagram-free build',
@@ -272,6 +351,50 @@ function report(results) {
 			ours.pages[article].js.gzip < stock.pages[article].js.gzip,
 		],
 		['Lighthouse mobile 100 in all four categories', mobile100 ? 'yes' : 'no', 'every measured page', mobile100],
+		[
+			'first screen (through the first paragraph), compressed, worst page',
+			`${kb(worstFirst)} KB (stock ${kb(stockWorstFirst)} KB)`,
+			`<= ${kb(FIRST_ROUND_TRIP_BYTES)} KB`,
+			worstFirst <= FIRST_ROUND_TRIP_BYTES,
+		],
+		[
+			'Lighthouse mobile LCP / stock, worst page',
+			fmt(worstLcpRatio, 2),
+			`<= ${budgets.lcp.mobileVsStockMax}`,
+			worstLcpRatio !== null && worstLcpRatio <= budgets.lcp.mobileVsStockMax,
+		],
+		...(ours.readThrough
+			? [
+					[
+						`read-through (${READ_THROUGH.length} section pages, one visit, cache on)`,
+						`${kb(ours.readThrough.total)} KB (stock ${kb(stock.readThrough.total)} KB)`,
+						'< stock',
+						ours.readThrough.total < stock.readThrough.total,
+					],
+					[
+						'next page: click on "Next" to LCP (pointer rested on it)',
+						`${fmt(ours.nextPage.lcpMs, 0)} ms (stock ${fmt(stock.nextPage.lcpMs, 0)} ms)`,
+						`<= ${budgets.nextPage.maxMs} ms`,
+						ours.nextPage.lcpMs <= budgets.nextPage.maxMs,
+					],
+				]
+			: []),
+		...(builds.stockMs
+			? [
+					[
+						'clean build / stock Starlight',
+						fmt(builds.cleanMs / builds.stockMs, 2),
+						`<= ${budgets.build.cleanVsStockMax}`,
+						builds.cleanMs / builds.stockMs <= budgets.build.cleanVsStockMax,
+					],
+					[
+						'rebuild with caches / stock Starlight',
+						fmt(builds.cachedMs / builds.stockMs, 2),
+						`<= ${budgets.build.cachedVsStockMax}`,
+						builds.cachedMs / builds.stockMs <= budgets.build.cachedVsStockMax,
+					],
+				]
+			: []),
 		['CLS', fmt(maxCls, 3), '0', maxCls === 0],
 	];
 	const rows = Object.keys(ours.pages).map((path) => {
@@ -279,10 +402,12 @@ function report(results) {
 		const s = stock.pages[path];
 		const r = (a, b) => fmt(ratio(a, b), 2);
 		const lh = (p, f) =>
-			p?.lighthouse
+			p?.lighthouse?.[f]
 				? `${fmt(p.lighthouse[f].performance, 0)}/${fmt(p.lighthouse[f].accessibility, 0)}/${fmt(p.lighthouse[f].bestPractices, 0)}/${fmt(p.lighthouse[f].seo, 0)}`
 				: '–';
-		return `| ${path} | ${kb(o.html.gzip)} (${r(o.html.gzip, s?.html.gzip)}) | ${kb(o.css.gzip)} (${r(o.css.gzip, s?.css.gzip)}) | ${o.js.files} / ${kb(o.js.gzip)} (${r(o.js.gzip, s?.js.gzip)}) | ${kb(o.renderBlocking.gzip)} (${r(o.renderBlocking.gzip, s?.renderBlocking.gzip)}) | ${lh(o, 'mobile')} | ${lh(s, 'mobile')} | ${lh(o, 'desktop')} | ${o.lighthouse ? `${fmt(o.lighthouse.mobile.lcpMs, 0)} / ${fmt(o.lighthouse.mobile.tbtMs, 0)} / ${fmt(o.lighthouse.mobile.cls, 3)}` : '–'} |`;
+		const fs = (p) => (p?.firstScreen ? `${kb(p.firstScreen.beforeMain)} / ${kb(p.firstScreen.firstScreen)}` : '–');
+		const lcp = (p) => (p?.lighthouse ? fmt(p.lighthouse.mobile.lcpMs, 0) : '–');
+		return `| ${path} | ${fs(o)} | ${fs(s)} | ${lcp(o)} / ${lcp(s)} (${r(o.lighthouse?.mobile.lcpMs, s?.lighthouse?.mobile.lcpMs)}) | ${kb(o.html.gzip)} (${r(o.html.gzip, s?.html.gzip)}) | ${kb(o.css.gzip)} (${r(o.css.gzip, s?.css.gzip)}) | ${o.js.files} / ${kb(o.js.gzip)} (${r(o.js.gzip, s?.js.gzip)}) | ${kb(o.renderBlocking.gzip)} (${r(o.renderBlocking.gzip, s?.renderBlocking.gzip)}) | ${lh(o, 'mobile')} | ${lh(s, 'mobile')} | ${lh(o, 'desktop')} | ${o.lighthouse ? `${fmt(o.lighthouse.mobile.lcpMs, 0)} / ${fmt(o.lighthouse.mobile.tbtMs, 0)} / ${fmt(o.lighthouse.mobile.cls, 3)}` : '–'} |`;
 	});
 	const md = [
 		'# Benchmark results',
@@ -296,10 +421,18 @@ function report(results) {
 		`Builds: ours clean ${fmt(builds.cleanMs / 1000)} s, cached ${fmt(builds.cachedMs / 1000)} s, with diagrams left as code ${fmt(builds.diagramFreeMs / 1000)} s; stock Starlight ${fmt(builds.stockMs / 1000)} s.`,
 		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm, ${kb(ours.search.bytesBeforeFirstResult ?? 0)} KB fetched before the first result; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratios ${fmt(ours.search.coldMs / stock.search.coldMs, 2)} cold, ${fmt(ours.search.warmMs / stock.search.warmMs, 2)} warm). Relevance per query: bench/search-results.md.`,
 		'',
-		'Per page, gzip KB (ratio ours/stock). Lighthouse scores are performance/accessibility/best practices/SEO.',
+		...(ours.readThrough
+			? [
+					`Read-through (${READ_THROUGH.join(' → ')}), bytes transferred in one visit with the cache on: ours ${ours.readThrough.total} B, stock Starlight ${stock.readThrough.total} B (ratio ${fmt(ours.readThrough.total / stock.readThrough.total, 2)}).`,
+					`Next page (/aws/ → "Next", pointer rested on the link first): ours LCP ${fmt(ours.nextPage.lcpMs, 0)} ms / FCP ${fmt(ours.nextPage.fcpMs, 0)} ms after the click; stock Starlight ${fmt(stock.nextPage.lcpMs, 0)} ms / ${fmt(stock.nextPage.fcpMs, 0)} ms.`,
+				]
+			: []),
+		...(builds.phases ? [`Build phases (clean build, median): ${builds.phases}.`] : []),
 		'',
-		'| page | HTML | CSS | JS before interaction: files / KB | render-blocking | Lighthouse mobile, ours | Lighthouse mobile, stock | Lighthouse desktop, ours | mobile LCP ms / TBT ms / CLS, ours |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		'Per page: compressed KB a browser needs before `<main>` and through the first paragraph (one round trip carries about 14 KB); gzip KB (ratio ours/stock). Lighthouse scores are performance/accessibility/best practices/SEO.',
+		'',
+		'| page | before `<main>` / through first paragraph, ours | same, stock | mobile LCP ms ours / stock (ratio) | HTML | CSS | JS before interaction: files / KB | render-blocking | Lighthouse mobile, ours | Lighthouse mobile, stock | Lighthouse desktop, ours | mobile LCP ms / TBT ms / CLS, ours |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 		'',
 	].join('\n');

@@ -135,11 +135,19 @@ type BrowserRender = (args: {
 }) => Promise<BrowserResult>;
 
 class MermaidBrowser {
+	startMs?: number;
 	#browser?: Promise<Browser>;
 	#page?: Promise<Page>;
 	#queue: Promise<unknown> = Promise.resolve();
 
 	async #open(): Promise<Page> {
+		const started = performance.now();
+		const page = await this.#launch();
+		this.startMs = performance.now() - started;
+		return page;
+	}
+
+	async #launch(): Promise<Page> {
 		const { chromium } = await import('playwright-core');
 		// @ts-ignore -- plain JS module shared with the build scripts
 		const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
@@ -340,6 +348,11 @@ export class DiagramRenderer {
 
 	get browserStarted() {
 		return this.#browser.started;
+	}
+
+	/** Launching the browser and loading Mermaid into it, if it was started (build phase summary). */
+	get browserStartMs() {
+		return this.#browser.startMs;
 	}
 
 	/** True when rendering `source` would need the browser (it is not validly in the cache). */

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { recordPhase } from '../build/phases.ts';
 import { fromRoot } from '../article/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -121,7 +122,16 @@ export function checkOgPng(png: Buffer): string | undefined {
 
 let damagedReported = false;
 
+const counts = { drawn: 0, cached: 0 };
+const report = (started: number) =>
+	recordPhase(
+		'preview images',
+		performance.now() - started,
+		`${counts.drawn} drawn, ${counts.cached} cached; time summed over pages`,
+	);
+
 export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()): Promise<Buffer> {
+	const started = performance.now();
 	const hash = createHash('sha256').update(JSON.stringify({ input, DESIGN_VERSION })).digest('hex').slice(0, 16);
 	const file = join(cacheDir, `${hash}.png`);
 	let cached: Buffer | undefined;
@@ -132,7 +142,11 @@ export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()
 	}
 	if (cached) {
 		const problem = checkOgPng(cached);
-		if (!problem) return cached;
+		if (!problem) {
+			counts.cached++;
+			report(started);
+			return cached;
+		}
 		if (!damagedReported) {
 			damagedReported = true;
 			console.warn(`og: ignoring a damaged cache entry (${file}: ${problem}); drawing it again.`);
@@ -146,5 +160,7 @@ export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	writeFileSync(temp, png);
 	renameSync(temp, file);
+	counts.drawn++;
+	report(started);
 	return png;
 }

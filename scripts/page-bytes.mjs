@@ -1,0 +1,96 @@
+/**
+ * Byte figures that do not depend on timing, shared by the benchmark (scripts/bench.mjs) and the
+ * browser tests (tests/e2e/performance.spec.ts):
+ *
+ * - how many bytes of the *compressed* response a browser needs before it can parse a page up to
+ *   a given point (the `<main>` tag, the end of the first paragraph): a new connection's first
+ *   round trip carries about 14 KB (10 TCP segments), so what the first screen needs should fit;
+ * - the bytes a reader transfers going through a list of pages in one visit, cache on.
+ */
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+
+/** The seven section pages in reading order: the read-through of issue 13. */
+export const READ_THROUGH = [
+	'/investment/',
+	'/aws/',
+	'/business/',
+	'/hybrid-edge/',
+	'/partnerships/',
+	'/risks/',
+	'/outlook/',
+];
+
+/** One TCP initial congestion window (10 segments) is about 14 KB. */
+export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
+
+/**
+ * Compressed bytes needed to decode `html` up to `offset` (exclusive), for the stream a static
+ * host sends (gzip, zlib's default level, as scripts/serve.mjs and most hosts use). Exact: it
+ * inflates growing prefixes of the real compressed stream.
+ */
+export function compressedBytesThrough(html, offset) {
+	const raw = Buffer.isBuffer(html) ? html : Buffer.from(html);
+	const gz = gzipSync(raw);
+	const decoded = (n) => gunzipSync(gz.subarray(0, n), { finishFlush: constants.Z_SYNC_FLUSH }).length;
+	let lo = 0;
+	let hi = gz.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (decoded(mid) >= offset) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/**
+ * Where the first screen of a page ends in its HTML: the end of the first paragraph of the page's
+ * text (Starlight's `.sl-markdown-content`), else the end of the title. Byte offsets.
+ */
+export function firstScreenOffsets(html) {
+	const text = Buffer.isBuffer(html) ? html.toString('utf8') : html;
+	const byteOffset = (i) => Buffer.byteLength(text.slice(0, i));
+	const main = text.indexOf('<main');
+	const content = text.indexOf('sl-markdown-content', main);
+	const firstP = content < 0 ? -1 : text.indexOf('</p>', content);
+	const h1 = text.indexOf('</h1>', main);
+	const end = firstP >= 0 ? firstP + '</p>'.length : h1 + '</h1>'.length;
+	return { main: byteOffset(main), firstScreen: byteOffset(end) };
+}
+
+/** Compressed bytes before `<main>` and through the end of the first paragraph. */
+export function firstScreenBytes(html) {
+	const { main, firstScreen } = firstScreenOffsets(html);
+	return {
+		beforeMain: compressedBytesThrough(html, main),
+		firstScreen: compressedBytesThrough(html, firstScreen),
+		total: gzipSync(Buffer.isBuffer(html) ? html : Buffer.from(html)).length,
+	};
+}
+
+/**
+ * Bytes transferred (bodies and headers, as the network panel counts them) while one reader
+ * opens `paths` in order in one tab with the cache on. Works with a Playwright page
+ * (@playwright/test or playwright-core). Waits for each page's network to go quiet, so
+ * late-loading stylesheets, fonts and scripts are counted.
+ */
+export async function readThroughBytes(page, origin, paths = READ_THROUGH) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	const perUrl = new Map();
+	const requests = new Map();
+	cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, e.request.url));
+	cdp.on('Network.loadingFinished', (e) => {
+		const url = requests.get(e.requestId) ?? e.requestId;
+		perUrl.set(url, (perUrl.get(url) ?? 0) + e.encodedDataLength);
+	});
+	const pages = [];
+	for (const path of paths) {
+		const before = [...perUrl.values()].reduce((a, b) => a + b, 0);
+		await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+		const after = [...perUrl.values()].reduce((a, b) => a + b, 0);
+		pages.push({ path, bytes: after - before });
+	}
+	await cdp.detach();
+	const total = pages.reduce((a, p) => a + p.bytes, 0);
+	return { total, pages, resources: Object.fromEntries(perUrl) };
+}

@@ -1,0 +1,165 @@
+/**
+ * The deterministic side of issue 13's speed goals, on the built site (times stay in
+ * `npm run bench`): the first screen arrives in the first round trip, the rest of the stylesheet
+ * changes nothing on it, a read-through stays lighter than stock Starlight's, and pages are
+ * prefetched on intent only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+// @ts-ignore -- plain JS module shared with the benchmark
+import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from '../../scripts/page-bytes.mjs';
+import { readingOrder } from './pages.ts';
+
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
+const dist = process.env.OUT_DIR ?? 'dist';
+const htmlOf = (path: string) => readFileSync(join(dist, path.replace(/^\//, ''), 'index.html'));
+
+test('every page: header, title and first paragraph lie within the first 14 KB of the compressed response', () => {
+	for (const path of readingOrder) {
+		const { beforeMain, firstScreen } = firstScreenBytes(htmlOf(path));
+		expect(firstScreen, `${path}: compressed bytes through the first paragraph`).toBeLessThanOrEqual(
+			FIRST_ROUND_TRIP_BYTES,
+		);
+		expect(beforeMain, `${path}: compressed bytes before <main>`).toBeLessThanOrEqual(
+			budgets.firstScreen.beforeMainMaxCompressedBytes,
+		);
+	}
+});
+
+test('every page links its full stylesheet at the end of <body>, not in <head>', () => {
+	for (const path of readingOrder) {
+		const html = htmlOf(path).toString('utf8');
+		const head = html.slice(0, html.indexOf('</head>'));
+		expect(head, path).not.toMatch(/<link rel="stylesheet" href="[^"]+"(?![^>]*media="print")[^>]*>/);
+		expect(html, path).toMatch(/<link rel="stylesheet" href="[^"]+\.css" fetchpriority="low"><\/body>/);
+	}
+});
+
+/**
+ * What a reader sees of the first screen: every rendered element on it, with its box clipped to
+ * the viewport and its computed style (sizes that depend on content further down, such as the
+ * page's total height, are left out: they change off screen).
+ */
+async function firstScreen(page: Page, path: string, theme: string, blockStylesheet: boolean) {
+	await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+	if (blockStylesheet) await page.route(/\/_astro\/[^/]+\.css$/, (route) => route.abort());
+	await page.goto(path, { waitUntil: 'networkidle' });
+	await page.evaluate(
+		() =>
+			new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
+	);
+	return page.evaluate(() => {
+		const vw = innerWidth;
+		const vh = innerHeight;
+		const seen: Record<string, string> = {};
+		document.querySelectorAll('body *').forEach((el, i) => {
+			const r = el.getBoundingClientRect();
+			if (!el.getClientRects().length || r.bottom < 0 || r.top >= vh || r.right < 0 || r.left >= vw) return;
+			const clip = [Math.max(r.left, 0), Math.max(r.top, 0), Math.min(r.right, vw), Math.min(r.bottom, vh)];
+			const styles: string[] = [];
+			for (const pseudo of [null, '::before', '::after']) {
+				const cs = getComputedStyle(el, pseudo);
+				for (const prop of cs) {
+					// Custom properties count only through the properties that use them, which are compared.
+					if (prop.startsWith('--')) continue;
+					if (/^(height|block-size|min-block-size|perspective-origin|transform-origin)$/.test(prop)) continue;
+					styles.push(`${pseudo ?? ''}${prop}:${cs.getPropertyValue(prop)}`);
+				}
+			}
+			seen[`${i} ${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`] =
+				`${clip.map((n) => n.toFixed(1)).join(',')} ${styles.join(';')}`;
+		});
+		return seen;
+	});
+}
+
+for (const path of ['aws/', 'source/']) {
+	for (const viewport of [
+		{ width: 375, height: 812 },
+		{ width: 1350, height: 940 },
+	]) {
+		for (const theme of ['light', 'dark']) {
+			test(`/${path} at ${viewport.width}px, ${theme}: the first screen is the same before and after the full stylesheet arrives`, async ({
+				browser,
+			}) => {
+				test.slow(); // two page loads, every element's computed style
+				const screens = [];
+				for (const block of [true, false]) {
+					const context = await browser.newContext({ viewport });
+					screens.push(await firstScreen(await context.newPage(), path, theme, block));
+					await context.close();
+				}
+				const [critical, full] = screens;
+				const changed = Object.keys(full!)
+					.filter((k) => critical![k] !== full![k])
+					.map((k) => {
+						const a = critical![k]?.split(';') ?? [];
+						const b = full![k]!.split(';');
+						return `${k}: ${b
+							.filter((x, i) => x !== a[i])
+							.slice(0, 3)
+							.join('; ')}`;
+					});
+				expect(changed, 'elements on the first screen that change when the stylesheet arrives').toEqual([]);
+			});
+		}
+	}
+}
+
+test(`a read-through (${READ_THROUGH.length} section pages, one visit, cache on) stays within its byte budget`, async ({
+	page,
+	baseURL,
+}) => {
+	const { total, resources } = await readThroughBytes(page, baseURL!.replace(/\/$/, ''), READ_THROUGH);
+	// The full stylesheet is fetched once for the whole visit, not once per page.
+	const stylesheets = Object.keys(resources).filter((url) => /\/_astro\/[^/]+\.css$/.test(url));
+	expect(stylesheets.length).toBeGreaterThan(0);
+	for (const url of stylesheets) expect(resources[url], url).toBeLessThan(64 * 1024);
+	// bench/budgets.json: this site's figure (stock Starlight's, measured by the benchmark, beside it).
+	expect(total).toBeLessThanOrEqual(budgets.readThrough.maxBytes);
+});
+
+const documentRequests = (page: Page) => {
+	const urls: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'document' || r.resourceType() === 'other' || r.resourceType() === 'fetch') {
+			if (new URL(r.url()).pathname.endsWith('/')) urls.push(new URL(r.url()).pathname);
+		}
+	});
+	return urls;
+};
+
+test('nothing is prefetched on load: a reader who never navigates downloads no other page', async ({
+	page,
+	baseURL,
+}) => {
+	const requested = documentRequests(page);
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
+});
+
+test('the page behind "Next" is prefetched when the pointer rests on it', async ({ page }) => {
+	const requested = documentRequests(page);
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	const next = page.locator('a[rel="next"]');
+	const href = new URL((await next.getAttribute('href'))!, page.url()).pathname;
+	const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === href);
+	await next.hover();
+	await prefetched;
+	expect(requested).toContain(href);
+});
+
+test('nothing is prefetched when the reader asked to save data', async ({ page, baseURL }) => {
+	await page.addInitScript(() =>
+		Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
+	);
+	const requested = documentRequests(page);
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	await page.locator('a[rel="next"]').hover();
+	// The sidebar link hovered next must be prefetched if anything is: wait for the same delay
+	// by hovering a second link and letting the network go quiet.
+	await page.locator('nav[aria-label="Main"] a[href$="/risks/"]').hover();
+	await page.waitForLoadState('networkidle');
+	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
+});
