@@ -36,6 +36,8 @@ test('the theme toggle switches which rendering of a diagram shows', async ({ pa
 test('diagrams have an accessible name and description, and axe finds no violation in either theme', async ({
 	page,
 }) => {
+	// One axe run per page and theme: well over a minute on a busy 2-core machine.
+	test.setTimeout(240_000);
 	for (const path of pagesWithDiagrams) {
 		await page.goto(rel(path));
 		for (const svg of await page.locator('figure.diagram svg').all()) {
