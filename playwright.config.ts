@@ -26,8 +26,5 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}${base}`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		// Assertions wait on conditions; on a busy 2-core machine a cold page plus the search index can
-		// take longer than the 5 s default to appear.
-		expect: { timeout: 15_000 },
 	},
 });
