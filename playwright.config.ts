@@ -12,6 +12,9 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	timeout: 60_000,
+	// Assertions wait on conditions; on a busy 2-core machine a cold page plus the search index can
+	// take longer than the 5 s default to appear.
+	expect: { timeout: 15_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}${base}`,

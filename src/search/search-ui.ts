@@ -208,7 +208,9 @@ class SiteSearch extends HTMLElement {
 		const pages = await Promise.all(best.map((r) => r.data()));
 		if (id !== this.#query) return;
 		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);
-		this.#render(sections.slice(0, MAX_SECTIONS), query, corrected ?? '', search.results.length);
+		// The words actually searched, so a left-out word ("summary") is visibly left out.
+		const searchedFor = corrected === undefined ? '' : plan.search;
+		this.#render(sections.slice(0, MAX_SECTIONS), query, searchedFor, search.results.length);
 	}
 
 	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0) {
