@@ -61,6 +61,7 @@ async function readHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading
 			`${file}: found ${source.length} h2/h3 headings in the source but the page has ${rendered.length}. Write section headings as Markdown (## Heading), not as HTML or components.`,
 		);
 	}
+	const seen = new Map<string, { text: string; line: number }>();
 	return rendered.map((h, i) => {
 		const at = `${file}:${source[i]!.line}`;
 		const text = h.text.trim();
@@ -79,6 +80,15 @@ async function readHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading
 				source[i]!.line,
 			);
 		}
+		const other = seen.get(h.slug);
+		if (other) {
+			throw new HeadingIdError(
+				`${at}: duplicate id "${h.slug}": the heading "${text}" gets the same id as "${other.text}" on line ${other.line}, so one link would lead to two places. Reword one, or pin another id: {/* #other-id */}`,
+				file,
+				source[i]!.line,
+			);
+		}
+		seen.set(h.slug, { text, line: source[i]!.line });
 		return { depth: h.depth, id: h.slug, text, line: source[i]!.line, lead: source[i]!.lead };
 	});
 }
