@@ -45,7 +45,7 @@ describe('deferStylesheets', () => {
 		const links = stylesheetLinks(html);
 		expect(links.map((l) => l.href)).toEqual(['/_astro/a.css', '/_astro/b.css']);
 		expect(deferStylesheets(html, links, '.x{}', ['/_astro/a.css'])).toBe(
-			'<html><head><link rel="stylesheet" href="/p.css" media="print"><style>.x{}</style></head><body><p>x</p><link rel="stylesheet" href="/_astro/a.css" fetchpriority="low"></body></html>',
+			'<html><head><link rel="stylesheet" href="/p.css" media="print"><style>.x{}</style></head><body><p>x</p><link rel="stylesheet" href="/_astro/a.css" media="print" fetchpriority="low" data-deferred-css><noscript><link rel="stylesheet" href="/_astro/a.css"></noscript></body></html>',
 		);
 	});
 });

@@ -165,13 +165,20 @@ function pruneCustomProperties(root: Root, alsoReferenced: string) {
 	});
 }
 
-/** Replaces the head's stylesheet links by the inlined critical CSS and links the sheets at the end of body. */
+/** Replaces the head's stylesheet links by the inlined critical CSS and links the sheets, not render-blocking, at the end of body. */
 export function deferStylesheets(html: string, links: StylesheetLink[], critical: string, deferred: string[]): string {
 	if (!links.length) return html;
 	let out = html.replace(links[0]!.tag, `<style>${critical}</style>`);
 	for (const link of links.slice(1)) out = out.replace(link.tag, '');
-	// Low priority: it is needed only below the first screen, after the page's own resources.
-	const tags = deferred.map((href) => `<link rel="stylesheet" href="${href}" fetchpriority="low">`).join('');
+	// A stylesheet whose media does not match never blocks first paint (one at the end of <body>
+	// still does, in Chromium), so it loads as "print" and load-deferred-css.ts switches it to "all"
+	// once the page is parsed. Without JavaScript, <noscript> links it as usual.
+	const tags = deferred
+		.map(
+			(href) =>
+				`<link rel="stylesheet" href="${href}" media="print" fetchpriority="low" data-deferred-css><noscript><link rel="stylesheet" href="${href}"></noscript>`,
+		)
+		.join('');
 	const end = out.lastIndexOf('</body>');
 	return out.slice(0, end) + tags + out.slice(end);
 }

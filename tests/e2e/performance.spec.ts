@@ -32,7 +32,29 @@ test('every page links its full stylesheet at the end of <body>, not in <head>',
 		const html = htmlOf(path).toString('utf8');
 		const head = html.slice(0, html.indexOf('</head>'));
 		expect(head, path).not.toMatch(/<link rel="stylesheet" href="[^"]+"(?![^>]*media="print")[^>]*>/);
-		expect(html, path).toMatch(/<link rel="stylesheet" href="[^"]+\.css" fetchpriority="low"><\/body>/);
+		expect(html, path).toMatch(
+			/<link rel="stylesheet" href="[^"]+\.css" media="print" fetchpriority="low" data-deferred-css><noscript><link rel="stylesheet" href="[^"]+\.css"><\/noscript><\/body>/,
+		);
+	}
+});
+
+test('a page paints while its full stylesheet is still on the way (it does not block first paint)', async ({
+	page,
+}) => {
+	// The stylesheet never arrives: the page must paint anyway, from the inline critical CSS.
+	await page.route(/\/_astro\/[^/]+\.css$/, () => {});
+	await page.goto('aws/', { waitUntil: 'domcontentloaded' });
+	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
+});
+
+test('once loaded, the full stylesheet applies to the screen on every page', async ({ page }) => {
+	for (const path of readingOrder) {
+		await page.goto(path.replace(/^\//, ''), { waitUntil: 'load' });
+		const media = await page.$$eval('link[data-deferred-css]', (links) =>
+			links.map((l) => (l as HTMLLinkElement).media),
+		);
+		expect(media.length, path).toBeGreaterThan(0);
+		expect(media, path).toEqual(media.map(() => 'all'));
 	}
 });
 
