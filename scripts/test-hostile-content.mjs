@@ -25,7 +25,11 @@ const edits = [
 		/^## The core of the strategy$/m,
 		'## The core &lt;/h2&gt;&lt;script&gt;alert(3)&lt;/script&gt; {/* #the-core-of-the-strategy */}',
 	],
-	['content/docs/aws.mdx', /accTitle: The AWS AI stack/, `accTitle: The AWS AI stack ${ATTACK}`],
+	[
+		'content/docs/aws.mdx',
+		/accTitle: How this site links the two AWS paragraphs/,
+		`accTitle: How this site links ${ATTACK}`,
+	],
 	['content/glossary.yaml', /term: AI arms race/, `term: 'AI arms race ${ATTACK.replace(/'/g, "''")}'`],
 	[
 		'content/figures.yaml',
