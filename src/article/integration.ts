@@ -29,8 +29,15 @@ export function articleCoverage(): AstroIntegration {
 				if (!dev) return;
 				const contentDir = fromRoot('content');
 				let reported = recheckContent()?.message;
+				// Check once things settle: an event can arrive while a file is still being written
+				// (a half-written page would report paragraphs as uncovered), and editors save in bursts.
+				let timer: ReturnType<typeof setTimeout> | undefined;
 				const onChange = (file: string) => {
 					if (!file.startsWith(contentDir)) return;
+					clearTimeout(timer);
+					timer = setTimeout(() => check(file), 250);
+				};
+				const check = (file: string) => {
 					const error = recheckContent();
 					if (error) {
 						// Editors save several times in a row: say each problem once.
