@@ -20,7 +20,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
 // Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
-import { searchLatency, searchRelevance, searchReport } from './bench-search.mjs';
+import { searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
@@ -112,16 +112,6 @@ function serve(dist, port) {
 		env: { ...process.env, OUT_DIR: dist },
 	});
 	return server;
-}
-
-async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`server at ${url} did not start`);
 }
 
 /** JS a reader's browser fetches before touching anything: load, then two idle seconds. */
