@@ -18,7 +18,7 @@ function toStockMdx(source) {
 		.replace(/<Quote p=\{\d+\}>([\s\S]*?)<\/Quote>/g, (_, text) => `> ${text.replace(/\s+/g, ' ').trim()}`)
 		.replace(/<Term id="[^"]*">([\s\S]*?)<\/Term>/g, '$1')
 		.replace(/<SourceParagraph p=\{(\d+)\} \/>/g, (_, n) => article[Number(n) - 1])
-		.replace(/<(KeyFigure|CorrectionsTable|ReadingPath|TopicsList)\b[^>]*\/>/g, '')
+		.replace(/<(KeyFigure|CorrectionsTable|ReadingPath|TopicsList|ChangeLog)\b[^>]*\/>/g, '')
 		.replace(/<GlossaryList \/>/g, () =>
 			loadYaml(readFileSync('content/glossary.yaml', 'utf8'))
 				.map((t) => `## ${t.term}\n\n${t.definition}`)
