@@ -9,4 +9,10 @@ export const pageSchema = z.object({
 	summary: z.string().min(20).max(200).optional(),
 	/** Topics from content/topics.yaml: search can be narrowed by them, and /topics/ lists pages by them. */
 	topics: z.array(z.enum(topicIds())).default([]),
+	/**
+	 * Words a reader uses for what the page is, not what it is about ("definitions" for the
+	 * glossary, "full text" for the article): searchable page metadata (src/search/SearchMeta.astro),
+	 * never shown. Each must be true of the page as a whole.
+	 */
+	searchKeywords: z.array(z.string().min(2).max(40)).max(12).default([]),
 });

@@ -8,12 +8,16 @@
  * weights from src/search/index-weight.ts). That is the one thing Pagefind cannot express itself.
  */
 
+/** Words that ask for a whole set ("all the figures", "list of pages"), not a subject. */
+const SET_WORDS = new Set(['all', 'every', 'list']);
+
 /** Words that shape a question but say nothing about its subject ("how much is …", "what are the …"). */
 export const STOP_WORDS = new Set(
 	(
 		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
 		'should so tell than that the their them there these they this to was we were what when where which who why ' +
 		'will with would you your about much many more going get got doing done tell know ' +
+		`${[...SET_WORDS].join(' ')} ` +
 		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
 		'define definition meaning mean means'
 	).split(' '),
@@ -27,6 +31,8 @@ export interface QueryPlan {
 	search: string;
 	/** Normalized subject words, for ranking. */
 	terms: string[];
+	/** Every normalized word as typed, question words included: a heading that reads the same wins. */
+	words: string[];
 	definition: boolean;
 }
 
@@ -54,6 +60,7 @@ export function planQuery(query: string): QueryPlan {
 		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
 		search: kept.map(normalize).join(' '),
 		terms: [...new Set(kept.map(normalize))],
+		words: words.map(normalize),
 		definition: DEFINITION.test(query.trim()),
 	};
 }
@@ -72,7 +79,8 @@ export interface SubResult {
 export interface PageData {
 	url: string;
 	excerpt: string;
-	meta: { title?: string };
+	/** `description` and `keywords` are the page's searchable metadata (src/search/SearchMeta.astro). */
+	meta: { title?: string; description?: string; keywords?: string };
 	sub_results: SubResult[];
 	/** The indexed text; `location` indexes its whitespace-separated words. */
 	raw_content?: string;
@@ -104,24 +112,75 @@ function termFor(word: string, terms: string[]): string | undefined {
 	return best;
 }
 
+/** Endings that make another form of the same word ("spend", "spending"; "strategy", "strategies"). */
+const ENDINGS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'y', 'ies', 'e', 'al', 'ly']);
+
 /**
- * Sections of all matching pages, best first: sections that contain more of the query's words come
- * first; then the sum over words of Pagefind's score for the word's best match in the section
- * (a heading match counts far more than body text), with repeats adding a little, and words that
- * few sections contain counting more (inverse section frequency). For a definition query the
- * glossary entry whose heading matches may come first.
+ * Same word, allowing for an ending, as Pagefind's stems do; a query word of 4 letters or more also
+ * matches the words it begins, as Pagefind finds them ("recommend", "recommendations").
+ */
+export function sameWord(word: string, term: string): boolean {
+	if (!word || !term) return false;
+	if (word.startsWith(term)) return word === term || term.length >= 4;
+	const n = commonPrefix(word, term);
+	return n >= 3 && ENDINGS.has(word.slice(n)) && ENDINGS.has(term.slice(n));
+}
+
+const wordsOf = (text: string | undefined) =>
+	(text ?? '')
+		.split(/[\s,;:.()]+/)
+		.map(normalize)
+		.filter(Boolean);
+
+/**
+ * Sections of all matching pages, best first: sections that contain more of what the query says
+ * come first (its words, each counting by how few sections contain it, so "amazon" and "ai", on
+ * every page, count less than "spending"); then the geometric mean over the words of Pagefind's
+ * score for the word's best match in the section (a heading match counts far more than body text),
+ * with repeats adding a little, and rarer words counting more. The page title counts for every
+ * section of the page, and the page's description and keywords (searchable metadata) for its top.
+ * A heading that reads like the whole query as typed, question words included ("about this site"),
+ * and words side by side as typed add a bonus. For a definition query the glossary entry whose
+ * heading matches may come first.
  */
 export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
-	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number };
+	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; heading: number };
 	const all: Scored[] = [];
+	const typed = plan.words.filter((w) => !SET_WORDS.has(w)).join(' ');
+	const asked = plan.words.filter((w) => QUESTION_WORDS.has(w));
 	for (const page of pages) {
 		const words = (page.raw_content ?? page.content ?? '').split(/[\r\n\s]+/g);
 		const pageTitle = page.meta.title ?? page.url;
 		// The page title is every section's context: "what to watch next aws" means that section of
-		// the AWS page.
-		const titleWords = pageTitle.split(/\s+/).map(normalize);
-		const inTitle = plan.terms.filter((t) => titleWords.some((w) => w && commonPrefix(w, t) >= Math.min(t.length, 4)));
-		for (const sub of page.sub_results) {
+		// the AWS page. So does the last part of its address (/investment/, /hybrid-edge/), which
+		// readers see and type.
+		const slug = new URL(page.url, 'http://x').pathname.split('/').filter(Boolean).at(-1) ?? '';
+		const titleWords = [...wordsOf(pageTitle), ...wordsOf(slug.replace(/-/g, ' '))];
+		const inTitle = plan.terms.filter((t) => titleWords.some((w) => sameWord(w, t)));
+		// Pagefind finds a page by its metadata too, but metadata has no position, so no section
+		// carries it. The description says what the whole page covers: context for each section,
+		// for the words its own text lacks, counting less than one word of the text itself.
+		const described = wordsOf(page.meta.description);
+		const inDescription = plan.terms.filter((t) => described.some((w) => sameWord(w, t)));
+		// Keywords say what the page is ("full text", "definitions"): they go to the page's top. A
+		// keyword is a phrase: it counts when the query has all its words ("site map", not "site").
+		const about = new Map<string, number>();
+		for (const keyword of (page.meta.keywords ?? '').split(',')) {
+			const parts = wordsOf(keyword).filter((w) => !STOP_WORDS.has(w));
+			const matched = parts.map((w) => plan.terms.find((t) => sameWord(w, t)));
+			if (parts.length && matched.every(Boolean)) for (const t of matched) about.set(t!, KEYWORD_CONTEXT);
+		}
+		const subs = [...page.sub_results];
+		const pageUrl = page.url;
+		const isTop = (sub: SubResult) => !sub.url.includes('#') || sub.url.endsWith('#_top');
+		if ((about.size || (inDescription.length && !subs.length)) && !subs.some(isTop))
+			subs.unshift({
+				title: pageTitle,
+				url: pageUrl,
+				excerpt: markWords(page.meta.description ?? '', plan.terms),
+				weighted_locations: [],
+			});
+		for (const sub of subs) {
 			const perTerm = new Map<string, number[]>();
 			const sequence: { location: number; term: string }[] = [];
 			for (const loc of sub.weighted_locations) {
@@ -136,6 +195,8 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 				sequence.push({ location: loc.location, term });
 			}
 			for (const term of inTitle) perTerm.set(term, [...(perTerm.get(term) ?? []), TITLE_CONTEXT]);
+			for (const term of inDescription) if (!perTerm.has(term)) perTerm.set(term, [DESCRIPTION_CONTEXT]);
+			if (isTop(sub)) for (const [term, value] of about) perTerm.set(term, [...(perTerm.get(term) ?? []), value]);
 			// Query words next to each other, in the query's order: the phrase the reader typed.
 			sequence.sort((a, b) => a.location - b.location);
 			let phrase = 0;
@@ -150,15 +211,22 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 				title: sub.title,
 				url,
 				excerpt: sub.excerpt,
-				covered: perTerm.size,
+				covered: 0,
 				score: 0,
 				perTerm,
 				phrase,
+				// Glossary entries are headed by their term: an exact heading there is the definition,
+				// which comes first only for a definition query (below).
+				heading:
+					plan.definition || !new URL(url, 'http://x').pathname.endsWith(glossaryPath)
+						? headingEcho(wordsOf(sub.title), typed, asked, plan)
+						: 1,
 			});
 		}
 	}
 	const sectionsWith = new Map<string, number>();
 	for (const s of all) for (const t of s.perTerm.keys()) sectionsWith.set(t, (sectionsWith.get(t) ?? 0) + 1);
+	const rarity = (term: string) => Math.log(1 + all.length / sectionsWith.get(term)!);
 	for (const s of all) {
 		// Geometric mean over the query's words: a section is as good as its words together, so one
 		// word in a heading does not carry a section that barely mentions the others.
@@ -166,23 +234,61 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		for (const [term, values] of s.perTerm) {
 			const best = Math.max(...values);
 			const rest = values.reduce((a, b) => a + b, 0) - best;
-			const rarity = Math.log(1 + all.length / sectionsWith.get(term)!);
-			logSum += Math.log(rarity * (best + 0.25 * rest));
+			logSum += Math.log(rarity(term) * (best + 0.25 * rest));
+			s.covered += rarity(term);
 		}
 		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
 		if (s.phrase) s.score *= 1 + 2 * Math.min(s.phrase, plan.terms.length - 1);
+		s.score *= s.heading;
 		if (plan.definition && new URL(s.url, 'http://x').pathname.endsWith(glossaryPath)) {
 			const heading = normalize(s.title);
 			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
 		}
 	}
+	// Coverage compares as a share of the best, so float sums of the same words tie exactly.
+	const most = Math.max(0, ...all.map((s) => s.covered));
+	for (const s of all) s.covered = most ? Math.round((s.covered / most) * 1000) / 1000 : 0;
 	return all
 		.sort((a, b) => b.covered - a.covered || b.score - a.score)
-		.map(({ perTerm: _, phrase: __, ...section }) => section);
+		.map(({ perTerm: _, phrase: __, heading: ___, ...section }) => section);
 }
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A text as a Pagefind excerpt: HTML-escaped, with the query's words in <mark>. */
+export function markWords(text: string, terms: string[]): string {
+	return text
+		.split(/(\s+)/)
+		.map((part) => {
+			const html = escapeHtml(part);
+			return /\S/.test(part) && terms.some((t) => sameWord(normalize(part), t)) ? `<mark>${html}</mark>` : html;
+		})
+		.join('');
+}
+
+/** Question words that say what kind of answer is wanted; a heading that asks the same fits it. */
+const QUESTION_WORDS = new Set(['why', 'who', 'where', 'when']);
+
+/**
+ * The search leaves question words out (they match everywhere), but a heading that echoes them
+ * answers the question asked: a heading that reads like the whole query as typed ("about this
+ * site") counts 4 times, one that asks the same "why", "who", "where" or "when" 1.5 times.
+ */
+function headingEcho(heading: string[], typed: string, asked: string[], plan: QueryPlan): number {
+	if (plan.words.length === plan.terms.length) return 1;
+	if (` ${heading.join(' ')} `.includes(` ${typed} `)) return HEADING_AS_TYPED;
+	return asked.some((w) => heading.includes(w)) ? QUESTION_ECHO : 1;
+}
+const QUESTION_ECHO = 1.5;
 
 /** What a query word in the page title adds to each section: about one word of body text (~23) and a half. */
 const TITLE_CONTEXT = 32;
+/** A query word in the page's description (src/search/SearchMeta.astro): less than one in the text of a reference page (~11). */
+const DESCRIPTION_CONTEXT = 8;
+/** A query word in the page's `searchKeywords`, what the page is: as much as a heading on a reference page. */
+const KEYWORD_CONTEXT = 72;
+/** A heading that reads like the whole query as typed ("about this site"). */
+const HEADING_AS_TYPED = 4;
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {

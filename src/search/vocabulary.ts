@@ -1,8 +1,9 @@
 /**
  * The spelling-correction vocabulary: every word in the search index, most frequent first, written
  * to `search-vocabulary.json` beside Pagefind's bundle after Pagefind has indexed the site. It is
- * read from Pagefind's own fragments (the exact indexed text, furniture already left out), so the
- * dialog only ever suggests words a search can find.
+ * read from Pagefind's own fragments (the exact indexed text, furniture already left out, and the
+ * searchable metadata: title, description, keywords), so the dialog only ever suggests words a search
+ * can find.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,12 @@ function readFragments(pagefindDir: string): string[] {
 			const data = gunzipSync(readFileSync(join(dir, file)));
 			if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
 				throw new Error(`${join(dir, file)}: not a Pagefind fragment (has the Pagefind version changed its format?)`);
-			return (JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as { content: string }).content;
+			const fragment = JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as {
+				content: string;
+				meta?: Record<string, string>;
+			};
+			// The page's searchable metadata (src/search/SearchMeta.astro) finds pages too.
+			return [fragment.content, fragment.meta?.title, fragment.meta?.description, fragment.meta?.keywords].join(' ');
 		});
 }
 
