@@ -34,6 +34,8 @@ export interface QueryPlan {
 	/** Every normalized word as typed, question words included: a heading that reads the same wins. */
 	words: string[];
 	definition: boolean;
+	/** A "how much" / "how many" query: the answer is a number. */
+	quantity: boolean;
 }
 
 /** Control characters and invisible direction marks do nothing useful in a query; cap the length. */
@@ -62,6 +64,7 @@ export function planQuery(query: string): QueryPlan {
 		terms: [...new Set(kept.map(normalize))],
 		words: words.map(normalize),
 		definition: DEFINITION.test(query.trim()),
+		quantity: /\bhow\s+(much|many)\b/i.test(query),
 	};
 }
 
@@ -113,7 +116,25 @@ function termFor(word: string, terms: string[]): string | undefined {
 }
 
 /** Endings that make another form of the same word ("spend", "spending"; "strategy", "strategies"). */
-const ENDINGS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'y', 'ies', 'e', 'al', 'ly']);
+const ENDINGS = new Set([
+	'',
+	's',
+	'es',
+	'd',
+	'ed',
+	'ing',
+	'er',
+	'ers',
+	'ion',
+	'ions',
+	'y',
+	'ies',
+	'e',
+	'al',
+	'ly',
+	'ment',
+	'ments',
+]);
 
 /**
  * Same word, allowing for an ending, as Pagefind's stems do; a query word of 4 letters or more also
@@ -240,6 +261,8 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
 		if (s.phrase) s.score *= 1 + 2 * Math.min(s.phrase, plan.terms.length - 1);
 		s.score *= s.heading;
+		// "How much …" asks for an amount: a passage that states one answers it.
+		if (plan.quantity && /\d/.test(s.excerpt)) s.score *= QUANTITY_SHOWN;
 		if (plan.definition && new URL(s.url, 'http://x').pathname.endsWith(glossaryPath)) {
 			const heading = normalize(s.title);
 			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
@@ -280,6 +303,7 @@ function headingEcho(heading: string[], typed: string, asked: string[], plan: Qu
 	return asked.some((w) => heading.includes(w)) ? QUESTION_ECHO : 1;
 }
 const QUESTION_ECHO = 1.5;
+const QUANTITY_SHOWN = 1.5;
 
 /** What a query word in the page title adds to each section: about one word of body text (~23) and a half. */
 const TITLE_CONTEXT = 32;

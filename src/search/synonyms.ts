@@ -1,0 +1,49 @@
+/**
+ * Other words for the site's words, for search: content/synonyms.yaml lists groups of words that
+ * mean the same thing. Wherever a paragraph or list item of a page uses one word of a group, the
+ * others are added at its end in a `hidden` span, which Pagefind indexes (it reads markup, not
+ * styles) and readers and screen readers never meet. It runs on the rendered page content
+ * (src/overrides/MarkdownContent.astro), once per page at build time; nothing runs per keystroke.
+ */
+import { readFileSync } from 'node:fs';
+import { load as loadYaml } from 'js-yaml';
+import { z } from 'astro/zod';
+import { fromRoot } from '../article/paths.ts';
+
+export const synonymsFile = 'content/synonyms.yaml';
+const schema = z.array(z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/, 'lowercase words')).min(2));
+
+export function parseSynonyms(text: string, file = synonymsFile): string[][] {
+	const parsed = schema.safeParse(loadYaml(text));
+	if (!parsed.success)
+		throw new Error(`${file}: ${parsed.error.issues.map((i) => `entry ${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	return parsed.data;
+}
+
+let cached: string[][] | undefined;
+export const loadSynonyms = () => (cached ??= parseSynonyms(readFileSync(fromRoot(synonymsFile), 'utf8')));
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word or phrase as written, in any case, with a plural ending. */
+const wordPattern = (word: string) =>
+	new RegExp(
+		`(?<![\\p{L}\\p{N}])${word.split(/[ -]/).map(escapeRegExp).join('[\\s-]+')}(?:s|es)?(?![\\p{L}\\p{N}])`,
+		'iu',
+	);
+
+const BLOCK = /(<(p|li)(?:\s[^>]*)?>)([\s\S]*?)(<\/\2>)/g;
+
+/** The page's HTML with each paragraph and list item followed, inside it, by the other words for its words. */
+export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): string {
+	const patterns = groups.map((group) => group.map((word) => ({ word, pattern: wordPattern(word) })));
+	return html.replace(BLOCK, (block, open: string, _tag: string, inner: string, close: string) => {
+		const text = inner.replace(/<[^>]*>/g, ' ');
+		const extra = new Set<string>();
+		for (const group of patterns) {
+			const used = group.filter((w) => w.pattern.test(text));
+			if (used.length) for (const w of group) if (!used.includes(w)) extra.add(w.word);
+		}
+		if (!extra.size) return block;
+		return `${open}${inner}<span hidden data-search-synonyms> (also: ${[...extra].join(', ')})</span>${close}`;
+	});
+}
