@@ -169,6 +169,7 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 	const all: Scored[] = [];
 	const typed = plan.words.filter((w) => !SET_WORDS.has(w)).join(' ');
 	const asked = plan.words.filter((w) => QUESTION_WORDS.has(w));
+	const howMuch = / how (much|many) /.exec(` ${plan.words.join(' ')} `)?.[0].trim();
 	for (const page of pages) {
 		const words = (page.raw_content ?? page.content ?? '').split(/[\r\n\s]+/g);
 		const pageTitle = page.meta.title ?? page.url;
@@ -182,6 +183,15 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		// carries it. The description says what the whole page covers: context for each section,
 		// for the words its own text lacks, counting less than one word of the text itself.
 		const described = wordsOf(page.meta.description);
+		// Summaries say what a page answers ("How much Amazon is said to be putting into AI … and why
+		// the article thinks it matters"): a page whose description asks the reader's "how much",
+		// "why" or "who" fits every section of it. ("Where" and "when" are too loose here: "where can
+		// I read …" is not "where the money is aimed".)
+		const answers = [...asked.filter((w) => w === 'why' || w === 'who'), howMuch].some(
+			(q) => q && ` ${described.join(' ')} `.includes(` ${q} `),
+		)
+			? QUESTION_ECHO
+			: 1;
 		const inDescription = plan.terms.filter((t) => described.some((w) => sameWord(w, t)));
 		// Keywords say what the page is ("full text", "definitions"): they go to the page's top. A
 		// keyword is a phrase: it counts when the query has all its words ("site map", not "site").
@@ -240,8 +250,8 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 				// which comes first only for a definition query (below).
 				heading:
 					plan.definition || !new URL(url, 'http://x').pathname.endsWith(glossaryPath)
-						? headingEcho(wordsOf(sub.title), typed, asked, plan)
-						: 1,
+						? headingEcho(wordsOf(sub.title), typed, asked, plan) * answers
+						: answers,
 			});
 		}
 	}
@@ -259,7 +269,7 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 			s.covered += rarity(term);
 		}
 		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
-		if (s.phrase) s.score *= 1 + 2 * Math.min(s.phrase, plan.terms.length - 1);
+		if (s.phrase) s.score *= 1 + Math.min(s.phrase, plan.terms.length - 1);
 		s.score *= s.heading;
 		// "How much …" asks for an amount: a passage that states one answers it.
 		if (plan.quantity && /\d/.test(s.excerpt)) s.score *= QUANTITY_SHOWN;
