@@ -33,6 +33,8 @@ export interface QueryPlan {
 	terms: string[];
 	/** Every normalized word as typed, question words included: a heading that reads the same wins. */
 	words: string[];
+	/** How many left-out words stand before each term in the query as typed (at most 2 are bridged). */
+	gaps: number[];
 	definition: boolean;
 	/** A "how much" / "how many" query: the answer is a number. */
 	quantity: boolean;
@@ -58,11 +60,20 @@ export function planQuery(query: string): QueryPlan {
 	const words = query.split(' ').filter((w) => normalize(w));
 	const subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
 	const kept = subject.length ? subject : words;
+	const terms = [...new Set(kept.map(normalize))];
+	const gaps = terms.map(() => 0);
+	let dropped = 0;
+	for (const w of words.map(normalize)) {
+		const k = terms.indexOf(w);
+		if (k < 0) dropped++;
+		else [gaps[k], dropped] = [Math.min(dropped, 2), 0];
+	}
 	return {
 		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
 		search: kept.map(normalize).join(' '),
-		terms: [...new Set(kept.map(normalize))],
+		terms,
 		words: words.map(normalize),
+		gaps,
 		definition: DEFINITION.test(query.trim()),
 		quantity: /\bhow\s+(much|many)\b/i.test(query),
 	};
@@ -231,10 +242,12 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 			// Query words next to each other, in the query's order: the phrase the reader typed.
 			sequence.sort((a, b) => a.location - b.location);
 			let phrase = 0;
+			// Words left out of the search may stand between them ("name its sources").
 			for (let i = 1; i < sequence.length; i++) {
 				const [prev, next] = [sequence[i - 1]!, sequence[i]!];
-				if (next.location === prev.location + 1 && plan.terms.indexOf(next.term) === plan.terms.indexOf(prev.term) + 1)
-					phrase++;
+				const k = plan.terms.indexOf(next.term);
+				const gap = next.location - prev.location;
+				if (k > 0 && plan.terms.indexOf(prev.term) === k - 1 && gap >= 1 && gap <= 1 + (plan.gaps[k] ?? 0)) phrase++;
 			}
 			const url = sub.url.endsWith('#_top') ? sub.url.slice(0, -'#_top'.length) : sub.url;
 			all.push({
