@@ -4,8 +4,10 @@ import {
 	correctQuery,
 	correctWord,
 	editDistance,
+	markWords,
 	planQuery,
 	rankSections,
+	sameWord,
 	type PageData,
 	type WeightedLocation,
 } from './rank.ts';
@@ -89,7 +91,7 @@ function page(url: string, title: string, text: string, sections: [title: string
 	});
 	return {
 		words,
-		match(terms: string[], weights: Record<number, number> = {}): PageData {
+		match(terms: string[], weights: Record<number, number> = {}, meta: PageData['meta'] = {}): PageData {
 			const data = subs.map((s) => ({
 				...s,
 				weighted_locations: words
@@ -103,7 +105,7 @@ function page(url: string, title: string, text: string, sections: [title: string
 			return {
 				url,
 				excerpt: '',
-				meta: { title },
+				meta: { title, ...meta },
 				raw_content: text,
 				sub_results: data.filter((s) => s.weighted_locations.length),
 			};
@@ -112,17 +114,12 @@ function page(url: string, title: string, text: string, sections: [title: string
 }
 
 describe('rankSections', () => {
-	it('puts the section with the reader’s phrase before one with a single word in its heading', () => {
-		const p = page(
-			'/business/',
-			'Business',
-			'Beyond cloud services services customers here . AI inside customer service fraud',
-			[
-				['Beyond cloud services', 'beyond', 0],
-				['AI inside', 'inside', 6],
-			],
-		);
-		const ranked = rankSections([p.match(['custom', 'servic'], { 2: 6 })], planQuery('customer service'));
+	it('puts the section with the reader’s phrase before one with the same words apart', () => {
+		const p = page('/business/', 'Business', 'service for customers here . AI inside customer service fraud', [
+			['Beyond cloud', 'beyond', 0],
+			['AI inside', 'inside', 5],
+		]);
+		const ranked = rankSections([p.match(['custom', 'servic'])], planQuery('customer service'));
 		expect(ranked[0]!.url).toBe('/business/#inside');
 	});
 	it('ranks sections with every query word first', () => {
@@ -147,5 +144,92 @@ describe('rankSections', () => {
 		const pages = () => [explainer.match(['latency']), glossary.match(['latency'], { 0: 0.5 })];
 		expect(rankSections(pages(), planQuery('latency'))[0]!.url).toBe('/hybrid-edge/#delays');
 		expect(rankSections(pages(), planQuery('what is latency'))[0]!.url).toBe('/glossary/#latency');
+	});
+	it('counts rarer words for more than common ones when sections carry different words', () => {
+		// "amazon" and "ai" are in every section; "spending" in one.
+		const p = page('/x/', 'X', 'amazon ai . amazon ai . amazon ai . amazon spending', [
+			['A', 'a', 0],
+			['B', 'b', 3],
+			['C', 'c', 6],
+			['D', 'd', 9],
+		]);
+		const ranked = rankSections([p.match(['amazon', 'ai', 'spending'])], planQuery('amazon spending ai'));
+		expect(ranked[0]!.url).toBe('/x/#d');
+	});
+	it('gives a page’s description to its sections that lack the word, and finds a page by it alone', () => {
+		const risks = page('/risks/', 'Risks', 'questions left open . other questions here', [
+			['Questions left open', 'open', 0],
+			['Other', 'other', 4],
+		]);
+		const about = page('/about/', 'About', 'nothing here', [['Intro', 'intro', 0]]);
+		const plan = planQuery('unanswered questions');
+		const meta = { description: 'The questions it leaves unanswered.' };
+		const ranked = rankSections(
+			[risks.match(['questions'], { 0: 6 }, meta), about.match(['unanswered'], {}, meta)],
+			plan,
+		);
+		expect(ranked[0]!.url).toBe('/risks/#open');
+		expect(ranked.map((s) => s.url)).toContain('/about/');
+		expect(ranked.find((s) => s.url === '/about/')!.excerpt).toBe(
+			'The <mark>questions</mark> it leaves <mark>unanswered</mark>.',
+		);
+	});
+	it('credits a keyword phrase to the page top only when the query has all its words', () => {
+		const topics = page('/topics/', 'Topics', 'every page by topic', [['Topics', 'top', 0]]);
+		const home = page('/', 'Home', 'about this site . this site explains', [['About this site', 'about', 0]]);
+		const pages = () => [topics.match(['site'], {}, { keywords: 'site map, all pages' }), home.match(['site'])];
+		expect(rankSections(pages(), planQuery('site map'))[0]!.url).toBe('/topics/');
+		expect(rankSections(pages(), planQuery('site'))[0]!.url).toBe('/#about');
+	});
+	it('prefers a heading that reads like the query as typed, question words included, outside the glossary', () => {
+		const home = page('/', 'Home', 'about this site . the site in brief', [['About this site', 'about', 0]]);
+		const other = page('/risks/', 'Risks', 'site and site and site', [['Sites', 'sites', 0]]);
+		const ranked = rankSections(
+			[other.match(['site'], { 0: 6 }), home.match(['site'], { 2: 6 })],
+			planQuery('about this site'),
+		);
+		expect(ranked[0]!.url).toBe('/#about');
+		const explainer = page('/edge/', 'Edge', 'internet of things devices', [['Devices', 'devices', 0]]);
+		const glossary = page('/glossary/', 'Glossary', 'internet of things', [['Internet of things', 'iot', 0]]);
+		const pages = [explainer.match(['internet', 'things']), glossary.match(['internet', 'things'], { 0: 0.5 })];
+		expect(rankSections(pages, planQuery('internet of things'))[0]!.url).toBe('/edge/#devices');
+	});
+	it('prefers a heading that asks the reader’s “why”', () => {
+		const p = page('/x/', 'X', 'why ai matters invests amazon . amazon ai invests amazon', [
+			['Why AI matters', 'why', 0],
+			['Spending', 'spending', 5],
+		]);
+		const ranked = rankSections([p.match(['amazon', 'invest', 'ai'])], planQuery('why is amazon investing in ai'));
+		expect(ranked[0]!.url).toBe('/x/#why');
+		expect(rankSections([p.match(['amazon', 'invest', 'ai'])], planQuery('amazon investing ai'))[0]!.url).toBe(
+			'/x/#spending',
+		);
+	});
+});
+
+describe('query words', () => {
+	it('keeps the words as typed, how many left-out words precede each term, and the question kind', () => {
+		expect(planQuery('does the article name its sources')).toMatchObject({
+			terms: ['article', 'name', 'sources'],
+			gaps: [2, 0, 1],
+			words: ['does', 'the', 'article', 'name', 'its', 'sources'],
+			quantity: false,
+		});
+		expect(planQuery('how many businesses').quantity).toBe(true);
+		expect(planQuery('all the figures').search).toBe('figures');
+	});
+	it('treats other forms of a word as the same word, not a longer word that starts the same', () => {
+		expect(sameWord('spend', 'spending')).toBe(true);
+		expect(sameWord('strategies', 'strategy')).toBe(true);
+		expect(sameWord('investment', 'investing')).toBe(true);
+		expect(sameWord('recommendations', 'recommend')).toBe(true);
+		expect(sameWord('start', 'startups')).toBe(false);
+		expect(sameWord('companies', 'compute')).toBe(false);
+		expect(sameWord('aimed', 'ai')).toBe(false);
+	});
+	it('marks words in a text shown as an excerpt, escaping the rest', () => {
+		expect(markWords('<b>Chips</b> & more chips', ['chips'])).toBe(
+			'&lt;b&gt;<mark>Chips</mark>&lt;/b&gt; &amp; more <mark>chips</mark>',
+		);
 	});
 });

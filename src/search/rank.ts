@@ -304,11 +304,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 /** A text as a Pagefind excerpt: HTML-escaped, with the query's words in <mark>. */
 export function markWords(text: string, terms: string[]): string {
 	return text
-		.split(/(\s+)/)
-		.map((part) => {
-			const html = escapeHtml(part);
-			return /\S/.test(part) && terms.some((t) => sameWord(normalize(part), t)) ? `<mark>${html}</mark>` : html;
-		})
+		.split(/([\p{L}\p{N}]+)/u)
+		.map((part, i) =>
+			i % 2 && terms.some((t) => sameWord(normalize(part), t)) ? `<mark>${part}</mark>` : escapeHtml(part),
+		)
 		.join('');
 }
 
