@@ -5,7 +5,11 @@
  * Pagefind ranks pages, and a result's sections (`sub_results`) come in page order. Readers want
  * the section that answers them, so the dialog ranks sections across all matching pages, from
  * Pagefind's own per-word scores (`weighted_locations`, which carry heading weights and the index
- * weights from src/search/index-weight.ts). That is the one thing Pagefind cannot express itself.
+ * weights from src/search/index-weight.ts). That is what Pagefind cannot express itself: it scores
+ * pages, not sections; its metadata matches (descriptions, keywords: src/search/SearchMeta.astro)
+ * have no position, so no section would carry them; and the question words the dialog leaves out of
+ * the search ("why", "how much", "about this …") never reach it. Everything else (what is indexed,
+ * how much a page's words weigh, other words for a word) is done at build time, in the index.
  */
 
 /** Words that ask for a whole set ("all the figures", "list of pages"), not a subject. */
