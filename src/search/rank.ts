@@ -20,7 +20,7 @@ export const STOP_WORDS = new Set(
 	(
 		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
 		'should so tell than that the their them there these they this to was we were what when where which who why ' +
-		'will with would you your about much many more going get got doing done tell know ' +
+		'will with would you your about much many more going get got doing done tell know use uses used ' +
 		`${[...SET_WORDS].join(' ')} ` +
 		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
 		'define definition meaning mean means'
