@@ -18,6 +18,7 @@ import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
 import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
+import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
@@ -112,6 +113,7 @@ export default defineConfig({
 			// have no data-pagefind-body).
 			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
 			sharing(),
+			readingAids(),
 			// Before the policy check, which must see (and head) the final HTML.
 			criticalCss(),
 			contentSecurity(),
