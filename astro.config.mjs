@@ -20,6 +20,7 @@ import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
+import { searchPreloadIntegration } from './src/search/preload.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -109,6 +110,8 @@ export default defineConfig({
 			mdx(),
 			// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
 			searchVocabulary(),
+			// After the vocabulary: the list of files the first search needs, preloaded on intent.
+			searchPreloadIntegration(),
 			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
 			// have no data-pagefind-body).
 			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),

@@ -185,3 +185,28 @@ test('nothing is prefetched when the reader asked to save data', async ({ page, 
 	await page.waitForLoadState('networkidle');
 	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
 });
+
+test('reaching for search preloads what the first search needs at once, and each file downloads once', async ({
+	page,
+	baseURL,
+}) => {
+	const { files } = JSON.parse(readFileSync(join(dist, 'search-preload.json'), 'utf8')) as { files: string[] };
+	const expected = files.map((f) => new URL(f, baseURL).href);
+	const search: string[] = [];
+	page.on('request', (r) => /\/(pagefind\/(?!pagefind\.js)|search-vocabulary)/.test(r.url()) && search.push(r.url()));
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	expect(search, 'nothing of the index before any intent').toEqual([]);
+	// Intent: the pointer reaches the button. Everything on the list is requested before a key is typed.
+	await page.locator('[data-search-open]').hover();
+	await expect.poll(() => expected.filter((u) => search.includes(u)).length).toBe(expected.length);
+	await page.locator('[data-search-open]').click();
+	await page.keyboard.type('edge');
+	await expect(page.locator('.search-result').first()).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	// Pagefind's own fetches were served by the preloads: nothing off the list, nothing twice.
+	expect(
+		search.filter((u) => !expected.includes(u)),
+		'fetched without a preload',
+	).toEqual([]);
+	expect(search.length, 'a file downloaded twice').toBe(expected.length);
+});
