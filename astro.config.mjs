@@ -18,7 +18,9 @@ import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
 import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
+import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
+import { searchPreloadIntegration } from './src/search/preload.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -37,6 +39,9 @@ export default defineConfig({
 	// One cacheable stylesheet per page; src/styles/critical-css.ts inlines what the first screen
 	// needs and moves the link to the end of <body>, so it never blocks first paint.
 	build: { inlineStylesheets: 'never' },
+	// Astro inlines small page scripts into every page; as files they download once per visit
+	// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
+	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 	// The next page is there before the click: a page is prefetched when the pointer rests on a link
 	// to it (or a keyboard focuses it), never on load, and not at all on save-data or 2G connections
 	// (Astro's prefetch checks both).
@@ -85,6 +90,14 @@ export default defineConfig({
 				description:
 					"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
 				favicon: '/favicon.svg',
+				head: [
+					// No first paint until the page title is parsed. Starlight's table of contents comes
+					// before <main> in the HTML and is laid out beside it; painted before <main> arrived, it
+					// stood where the text goes and jumped aside when the text came (layout shift). With the
+					// critical CSS inline nothing else holds back the first paint, and the title and first
+					// paragraph arrive in the first round trip anyway (tests/e2e/performance.spec.ts).
+					{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } },
+				],
 				lastUpdated: true,
 				pagefind: true,
 				customCss: [
@@ -105,10 +118,13 @@ export default defineConfig({
 			mdx(),
 			// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
 			searchVocabulary(),
+			// After the vocabulary: the list of files the first search needs, preloaded on intent.
+			searchPreloadIntegration(),
 			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
 			// have no data-pagefind-body).
 			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
 			sharing(),
+			readingAids(),
 			// Before the policy check, which must see (and head) the final HTML.
 			criticalCss(),
 			contentSecurity(),

@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fromRoot } from '../article/paths.ts';
+import { writeDiagramFonts } from './font-subset.ts';
 import { sharedRenderer } from './renderer.ts';
 
 /** Mermaid fences in the content, read straight from the MDX files (the build has not parsed them yet). */
@@ -15,6 +17,7 @@ function diagramSources(): string[] {
 }
 
 let logger: AstroIntegrationLogger | undefined;
+let base = '/';
 
 /** Progress line per diagram, e.g. "diagrams: 12 rendered, 6 cached (content/docs/aws.mdx)". */
 export function reportDiagram(file: string): void {
@@ -27,21 +30,34 @@ export function diagramsIntegration(): AstroIntegration {
 	return {
 		name: 'diagrams',
 		hooks: {
-			'astro:config:setup': ({ logger: l }) => {
+			'astro:config:setup': ({ logger: l, command, config, injectScript }) => {
 				logger = l;
+				base = config.base;
+				// The built site gets the font cut down to what its diagrams show (font-subset.ts); while
+				// authoring, diagrams change all the time, so the dev server serves the whole files.
+				if (command === 'dev')
+					injectScript(
+						'page-ssr',
+						`import '@fontsource/inter/latin-400.css';import '@fontsource/inter/latin-600.css';`,
+					);
 			},
 			'astro:build:start': ({ logger: l }) => {
 				// Start the browser while Vite bundles, if any diagram must be drawn: it is the slow part.
 				const missing = sharedRenderer().warmUpFor(diagramSources());
 				if (missing) l.info(`${missing} diagram(s) to render: starting the browser`);
 			},
-			'astro:build:done': async ({ logger: l }) => {
+			'astro:build:done': async ({ logger: l, dir }) => {
 				const renderer = sharedRenderer();
 				const { rendered, cached, damaged, ms } = renderer.stats;
 				l.info(
 					`diagrams: ${rendered} rendered, ${cached} cached${damaged ? ` (${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} redrawn)` : ''}, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
 				);
 				await renderer.close();
+				const fonts = await writeDiagramFonts(fileURLToPath(dir), base);
+				if (fonts.pages)
+					l.info(
+						`diagram font: ${fonts.characters} characters, ${fonts.bytes.map((b) => `${(b / 1024).toFixed(1)} KB`).join(' + ')} (regular + semibold), linked from ${fonts.pages} page(s)`,
+					);
 			},
 			'astro:server:done': async () => {
 				await sharedRenderer().close();

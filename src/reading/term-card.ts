@@ -4,6 +4,8 @@
  * the reader moves away or presses Escape (persistent, dismissible). On touch screens the first tap
  * shows the card and the card's own link opens the glossary.
  */
+import type { TermCards } from './terms-route.ts';
+
 let card: HTMLElement | undefined;
 let owner: HTMLAnchorElement | undefined;
 let hideTimer: number | undefined;
@@ -25,21 +27,43 @@ function ensureCard(): HTMLElement {
 	return card;
 }
 
-function show(link: HTMLAnchorElement) {
+/**
+ * Definitions come from one file, /glossary/terms.json (terms-route.ts), fetched when a reader
+ * first points at or focuses a term; it is resolved against the term's own link, so a base path
+ * needs nothing extra. If it cannot be had, the card still names the term and links the glossary.
+ */
+let cards: Promise<TermCards> | undefined;
+const loadCards = (link: HTMLAnchorElement): Promise<TermCards> =>
+	(cards ??= fetch(new URL('terms.json', link.href))
+		.then((r) => (r.ok ? (r.json() as Promise<TermCards>) : {}))
+		.catch(() => ({})));
+
+/** The term whose card is wanted now: a card that arrives after the reader moved on is not shown. */
+let wanted: HTMLAnchorElement | undefined;
+
+async function show(link: HTMLAnchorElement) {
 	window.clearTimeout(hideTimer);
+	wanted = link;
+	const definitions = await loadCards(link);
+	if (wanted !== link) return;
 	const el = ensureCard();
 	if (owner !== link) {
 		owner?.removeAttribute('aria-describedby');
 		owner = link;
 		el.replaceChildren();
+		const entry = definitions[link.dataset.term ?? ''];
 		const title = document.createElement('strong');
-		title.textContent = link.dataset.termTitle ?? '';
-		const text = document.createElement('p');
-		text.textContent = link.dataset.termDefinition ?? '';
+		title.textContent = entry?.term ?? link.textContent ?? '';
+		el.append(title);
+		if (entry) {
+			const text = document.createElement('p');
+			text.textContent = entry.definition;
+			el.append(text);
+		}
 		const more = document.createElement('a');
 		more.href = link.href;
 		more.textContent = 'Open in the glossary';
-		el.append(title, text, more);
+		el.append(more);
 		link.setAttribute('aria-describedby', el.id);
 	}
 	el.hidden = false;
@@ -52,6 +76,7 @@ function show(link: HTMLAnchorElement) {
 
 function hide() {
 	window.clearTimeout(hideTimer);
+	wanted = undefined;
 	if (card) card.hidden = true;
 	owner?.removeAttribute('aria-describedby');
 	owner = undefined;
@@ -68,9 +93,9 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.term[data-ter
 	// which opens the card, so the click handler cannot tell by looking at the card then).
 	let openAtPress = false;
 	link.addEventListener('pointerdown', () => (openAtPress = owner === link && !card?.hidden));
-	link.addEventListener('pointerenter', (e) => e.pointerType !== 'touch' && show(link));
+	link.addEventListener('pointerenter', (e) => e.pointerType !== 'touch' && void show(link));
 	link.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && scheduleHide());
-	link.addEventListener('focus', () => show(link));
+	link.addEventListener('focus', () => void show(link));
 	link.addEventListener('blur', (e) => {
 		if (!card?.contains(e.relatedTarget as Node)) scheduleHide();
 	});
@@ -78,7 +103,7 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.term[data-ter
 		// Touch: the first tap shows the definition; the card's link (or a second tap) navigates.
 		if (lastPointer === 'touch' && !openAtPress) {
 			e.preventDefault();
-			show(link);
+			void show(link);
 		}
 	});
 }

@@ -33,6 +33,37 @@ test('the theme toggle switches which rendering of a diagram shows', async ({ pa
 	await expect(figure.locator('.diagram__theme--light svg')).toBeHidden();
 });
 
+test('diagram labels are drawn in the subset diagram font, which has every character they show', async ({ page }) => {
+	const fonts: string[] = [];
+	page.on('request', (r) => r.resourceType() === 'font' && fonts.push(new URL(r.url()).pathname));
+	for (const path of pagesWithDiagrams) {
+		await page.goto(rel(path));
+		await page.evaluate(() => document.fonts.ready);
+		const { missing, faces } = await page.evaluate(() => {
+			// FontFace.unicodeRange: "U+20, U+24-25, …"
+			const inter = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Inter');
+			const ranges = inter.map((f) =>
+				f.unicodeRange.split(',').map((r) => {
+					const [from, to = from] = r.trim().replace(/^U\+/i, '').split('-');
+					return [parseInt(from!, 16), parseInt(to!, 16)] as const;
+				}),
+			);
+			const covered = (c: number) => ranges.every((face) => face.some(([a, b]) => c >= a && c <= b));
+			const text = [...document.querySelectorAll('figure.diagram svg text')].map((t) => t.textContent).join('');
+			const missing = [...new Set(text)].filter((c) => !covered(c.codePointAt(0)!));
+			return { missing, faces: inter.map((f) => `${f.weight} ${f.status}`) };
+		});
+		expect(missing, `${path}: characters the diagram font lacks`).toEqual([]);
+		expect(faces.length, `${path}: Inter faces`).toBe(2);
+		expect(faces.filter((f) => f.endsWith('loaded')).length, `${path}: a diagram font was used`).toBeGreaterThan(0);
+	}
+	// Only the subsets are fetched (the whole Latin files are ~24 KB each).
+	expect(
+		[...new Set(fonts)].every((f) => /\/_astro\/diagram-font-\d+\.[0-9a-f]+\.woff2$/.test(f)),
+		fonts.join(', '),
+	).toBe(true);
+});
+
 // One test per page and theme: axe over every diagram of every page in one test ran close to the
 // 60 s timeout on a busy 2-core machine.
 for (const path of pagesWithDiagrams) {

@@ -4,8 +4,10 @@
  * changes nothing on it, a read-through stays lighter than stock Starlight's, and pages are
  * prefetched on intent only.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 // @ts-ignore -- plain JS module shared with the benchmark
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from '../../scripts/page-bytes.mjs';
@@ -184,4 +186,71 @@ test('nothing is prefetched when the reader asked to save data', async ({ page, 
 	await page.locator('nav[aria-label="Main"] a[href$="/risks/"]').hover();
 	await page.waitForLoadState('networkidle');
 	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
+});
+
+test('reaching for search preloads what the first search needs at once, and each file downloads once', async ({
+	page,
+	baseURL,
+}) => {
+	const { files } = JSON.parse(readFileSync(join(dist, 'search-preload.json'), 'utf8')) as { files: string[] };
+	const expected = files.map((f) => new URL(f, baseURL).href);
+	const search: string[] = [];
+	page.on('request', (r) => /\/(pagefind\/(?!pagefind\.js)|search-vocabulary)/.test(r.url()) && search.push(r.url()));
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	expect(search, 'nothing of the index before any intent').toEqual([]);
+	// Intent: the pointer reaches the button. Everything on the list is requested before a key is typed.
+	await page.locator('[data-search-open]').hover();
+	await expect.poll(() => expected.filter((u) => search.includes(u)).length).toBe(expected.length);
+	await page.locator('[data-search-open]').click();
+	await page.keyboard.type('edge');
+	await expect(page.locator('.search-result').first()).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	// Pagefind's own fetches were served by the preloads: nothing off the list, nothing twice.
+	expect(
+		search.filter((u) => !expected.includes(u)),
+		'fetched without a preload',
+	).toEqual([]);
+	expect(search.length, 'a file downloaded twice').toBe(expected.length);
+});
+
+test('a page that arrives slowly does not shift: nothing paints until the title is parsed', async ({ page }) => {
+	// The HTML of /risks/ sent in two parts a second apart, cut just before <main>, as a slow network or a busy
+	// parser delivers it. Starlight's table of contents precedes <main>; painted alone, it stood where the text goes.
+	const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+	const types: Record<string, string> = {
+		'.css': 'text/css',
+		'.js': 'text/javascript',
+		'.woff2': 'font/woff2',
+		'.svg': 'image/svg+xml',
+		'.json': 'application/json',
+	};
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).slice(base.length - 1);
+		const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+		if (!existsSync(file)) return res.writeHead(404).end();
+		const body = readFileSync(file);
+		if (!file.endsWith('.html'))
+			return res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+		res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+		const cut = body.indexOf('<main');
+		res.write(body.subarray(0, cut));
+		setTimeout(() => res.end(body.subarray(cut)), 1000);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		await page.setViewportSize({ width: 1350, height: 940 });
+		await page.addInitScript(() => {
+			const w = window as unknown as { shifts: number[] };
+			w.shifts = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) w.shifts.push((entry as unknown as { value: number }).value);
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		const { port } = server.address() as AddressInfo;
+		await page.goto(`http://127.0.0.1:${port}${base}risks/`, { waitUntil: 'load' });
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+		expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+	} finally {
+		server.close();
+	}
 });

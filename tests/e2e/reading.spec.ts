@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { readingOrder, rel, sectionPages } from './pages.ts';
+
+const glossary = load(readFileSync('content/glossary.yaml', 'utf8')) as { id: string; definition: string }[];
 
 test.describe('glossary definition cards', () => {
 	test('hovering a term shows its definition; the card can be hovered, and Escape closes it', async ({ page }) => {
@@ -10,6 +14,8 @@ test.describe('glossary definition cards', () => {
 		const card = page.getByRole('tooltip');
 		await expect(card).toBeVisible();
 		await expect(card).toContainText('Edge computing');
+		// The definition, fetched from /glossary/terms.json on first intent, as content/glossary.yaml has it.
+		await expect(card).toContainText(glossary.find((t) => t.id === 'edge-computing')!.definition);
 		await expect(term).toHaveAttribute('aria-describedby', 'term-card');
 		// Hoverable: moving onto the card keeps it open.
 		await card.hover();

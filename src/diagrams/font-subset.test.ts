@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagramTextCharacters, unicodeRange, writeDiagramFonts } from './font-subset.ts';
+
+const figure = (text: string) =>
+	`<figure class="diagram"><div><svg><title>Title words</title><desc>Described</desc><g><text><tspan>${text}</tspan></text></g></svg></div><figcaption>Caption</figcaption></figure>`;
+
+describe('diagram font subset', () => {
+	it('takes the characters drawn as diagram text only (not titles, descriptions, captions or the page)', () => {
+		const chars = diagramTextCharacters(`<p>Page Tqx</p>${figure('Amazon&#x2019;s AI &amp; more')}`);
+		// Entities decoded; "Title words", "Described", "Caption" and "Page zzz" left out.
+		expect(chars).toEqual(new Set('Amazon’s AI & more'));
+	});
+
+	it('writes unicode-range as code points and ranges', () => {
+		expect(unicodeRange('cab d')).toBe('U+20,U+61-64');
+		expect(unicodeRange('’')).toBe('U+2019');
+	});
+
+	it('links a subset from pages with diagrams only, under the base path', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'fonts-'));
+		mkdirSync(join(out, '_astro'));
+		mkdirSync(join(out, 'aws'));
+		writeFileSync(join(out, 'aws', 'index.html'), `<html><head></head><body>${figure('Hi')}</body></html>`);
+		writeFileSync(join(out, 'index.html'), '<html><head></head><body><p>No diagram</p></body></html>');
+		const result = await writeDiagramFonts(out, '/explainer/', join(out, '.cache'));
+		expect(result).toMatchObject({ pages: 1, characters: 2 });
+		const fonts = readdirSync(join(out, '_astro'));
+		expect(fonts).toHaveLength(2);
+		const html = readFileSync(join(out, 'aws', 'index.html'), 'utf8');
+		for (const font of fonts) expect(html).toContain(`url(/explainer/_astro/${font})`);
+		expect(html).toContain('unicode-range:U+48,U+69');
+		expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('@font-face');
+		// Each subset is a real, small WOFF2 file.
+		for (const font of fonts) {
+			const data = readFileSync(join(out, '_astro', font));
+			expect(data.subarray(0, 4).toString('latin1')).toBe('wOF2');
+			expect(data.length).toBeLessThan(4096);
+		}
+	});
+});

@@ -1,0 +1,127 @@
+/**
+ * The diagram font, cut down to the characters the built diagrams show.
+ *
+ * Diagrams are measured and drawn at build time with Inter (theme.ts), so readers need the same
+ * font for the labels to fit their boxes. The whole Latin file is ~24 KB per weight; the few dozen
+ * characters the diagrams use come to ~6 KB. A subset keeps each glyph's advance and kerning, so
+ * the text measures as it did when Mermaid laid it out.
+ *
+ * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
+ * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
+ * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
+ * `@font-face` rules in their <head>. The dev server uses the full files instead (integration.ts).
+ * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
+ * version; cache files are written atomically and checked when read.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { htmlToHast } from 'satteri';
+import subsetFont from 'subset-font';
+import { fromRoot } from '../article/paths.ts';
+import { writeAtomic } from '../build/write-atomic.ts';
+import { diagramFont } from './theme.ts';
+
+const require = createRequire(import.meta.url);
+const subsetFontVersion: string = require('subset-font/package.json').version;
+
+export const DIAGRAM_FONT_WEIGHTS = [
+	{ weight: 400, file: diagramFont.regular },
+	{ weight: 600, file: diagramFont.bold },
+] as const;
+
+type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[]; value?: string };
+
+/** Every character drawn as SVG text inside the page's diagram figures. */
+export function diagramTextCharacters(html: string, into = new Set<string>()): Set<string> {
+	const walk = (node: Node, inDiagram: boolean, inText: boolean) => {
+		if (node.type === 'text' && inDiagram && inText) for (const char of node.value ?? '') into.add(char);
+		const classes = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
+		const diagram = inDiagram || (node.tagName === 'figure' && classes.includes('diagram'));
+		// <title>/<desc> are read by assistive technology, not drawn.
+		const text = node.tagName === 'title' || node.tagName === 'desc' ? false : inText || node.tagName === 'text';
+		for (const child of node.children ?? []) walk(child, diagram, text);
+	};
+	for (const figure of html.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g))
+		walk(htmlToHast(figure[0], { fragment: true }) as Node, false, false);
+	return into;
+}
+
+/** `U+20,U+24,U+28-29,…` for a set of characters. */
+export function unicodeRange(chars: Iterable<string>): string {
+	const codes = [...new Set(chars)].map((c) => c.codePointAt(0)!).sort((a, b) => a - b);
+	const parts: string[] = [];
+	const hex = (n: number) => n.toString(16).toUpperCase();
+	for (let i = 0; i < codes.length; i++) {
+		const start = codes[i]!;
+		while (i + 1 < codes.length && codes[i + 1] === codes[i]! + 1) i++;
+		parts.push(start === codes[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(codes[i]!)}`);
+	}
+	return parts.join(',');
+}
+
+const isWoff2 = (data: Buffer) => data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2';
+
+/** The subset of one weight, from the cache when a whole entry is there. */
+async function subset(file: string, chars: string, cacheDir: string): Promise<Buffer> {
+	const source = readFileSync(file);
+	const key = createHash('sha256')
+		.update(JSON.stringify({ chars, subsetFontVersion }))
+		.update(source)
+		.digest('hex')
+		.slice(0, 20);
+	const cached = join(cacheDir, `${key}.woff2`);
+	if (existsSync(cached)) {
+		const data = readFileSync(cached);
+		if (isWoff2(data)) return data;
+	}
+	const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
+	if (!isWoff2(data)) throw new Error(`diagram fonts: subsetting ${file} did not produce a WOFF2 file`);
+	writeAtomic(cached, data);
+	return data;
+}
+
+export interface DiagramFontResult {
+	pages: number;
+	characters: number;
+	/** Bytes of each weight's subset. */
+	bytes: number[];
+}
+
+/**
+ * Subsets the diagram font for the built site in `outDir` and links it from every page that shows
+ * a diagram. `base` is the site's base path ("/" or "/explainer/").
+ */
+export async function writeDiagramFonts(
+	outDir: string,
+	base: string,
+	cacheDir = fromRoot('.cache', 'diagrams', 'fonts'),
+): Promise<DiagramFontResult> {
+	const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.html'))
+		.sort()
+		.map((f) => ({ path: join(outDir, f), html: readFileSync(join(outDir, f), 'utf8') }))
+		.filter((p) => p.html.includes('<figure class="diagram"'));
+	const chars = new Set<string>();
+	for (const page of pages) diagramTextCharacters(page.html, chars);
+	// Spaces and the like need no glyph file of their own, but they keep shaping identical.
+	const text = [...chars].sort().join('');
+	if (!pages.length || !text) return { pages: 0, characters: 0, bytes: [] };
+	const range = unicodeRange(chars);
+	const prefix = base.replace(/\/?$/, '/');
+	const rules: string[] = [];
+	const bytes: number[] = [];
+	for (const { weight, file } of DIAGRAM_FONT_WEIGHTS) {
+		const data = await subset(file, text, cacheDir);
+		const name = `diagram-font-${weight}.${createHash('sha256').update(data).digest('hex').slice(0, 10)}.woff2`;
+		writeFileSync(join(outDir, '_astro', name), data);
+		bytes.push(data.length);
+		rules.push(
+			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:swap;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
+		);
+	}
+	const style = `<style>${rules.join('')}</style>`;
+	for (const page of pages) writeFileSync(page.path, page.html.replace('</head>', `${style}</head>`));
+	return { pages: pages.length, characters: chars.size, bytes };
+}
