@@ -11,20 +11,8 @@
  * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
  */
 
-import type { SearchPreload } from './preload.ts';
+import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import { cleanQuery, correctQuery, planQuery, rankSections, type PageData, type Vocabulary } from './rank.ts';
-
-interface PagefindResult {
-	id: string;
-	score: number;
-	data: () => Promise<PageData>;
-}
-interface Pagefind {
-	options: (o: Record<string, unknown>) => Promise<void>;
-	init: () => Promise<void>;
-	preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
-	search: (term: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
-}
 
 export const HIGHLIGHT_PARAM = 'highlight';
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
@@ -103,9 +91,8 @@ class SiteSearch extends HTMLElement {
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
 			const root = this.#base.replace(/\/$/, '');
-			const tag = preloadSearchFiles(root);
-			const pagefind = (await import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`)) as Pagefind;
-			const metaCacheTag = await tag;
+			// Usually already under way: search-loader.ts starts it when the reader reaches for search.
+			const { pagefind, metaCacheTag } = await startPagefind(this.#base);
 			await pagefind.options({
 				baseUrl: this.#base,
 				excerptLength: 24,
@@ -141,6 +128,11 @@ class SiteSearch extends HTMLElement {
 	#vocabularyNow(): Promise<Vocabulary> {
 		if (!this.#vocabulary) this.#warm();
 		return this.#vocabulary ?? Promise.resolve({ words: [] });
+	}
+
+	/** Starts loading what a search needs (the reader has shown intent; search-loader.ts calls it). */
+	prepare() {
+		void this.#load();
 	}
 
 	open(query?: string) {
@@ -306,31 +298,6 @@ class SiteSearch extends HTMLElement {
 			e.preventDefault();
 			(e.key === 'Home' ? links[0] : links.at(-1))?.focus();
 		}
-	}
-}
-
-/**
- * Preloads what the first search needs (written at build time by preload.ts); resolves to the tag
- * that pins Pagefind's entry file URL, or undefined when the list cannot be had (search then loads
- * as Pagefind does by itself).
- */
-async function preloadSearchFiles(root: string): Promise<string | undefined> {
-	try {
-		const response = await fetch(`${root}/search-preload.json`);
-		if (!response.ok) return undefined;
-		const { tag, files } = (await response.json()) as SearchPreload;
-		for (const file of files) {
-			const link = document.createElement('link');
-			link.rel = 'preload';
-			// Matched by Pagefind's own fetch() calls (same URL, same CORS mode), whatever the host's caching.
-			link.as = 'fetch';
-			link.crossOrigin = 'anonymous';
-			link.href = `${root}/${file}`;
-			document.head.append(link);
-		}
-		return tag;
-	} catch {
-		return undefined;
 	}
 }
 

@@ -1,0 +1,42 @@
+/**
+ * What every page runs for search before the reader reaches for it: a few lines. The dialog and its
+ * ranking (search-ui.ts, rank.ts) load when the reader shows intent (pointer on the search button,
+ * focus, touch, Ctrl/Cmd+K, or a shared `?search=` address), together with Pagefind itself
+ * (pagefind-start.ts), so a reader who never searches downloads neither. A click or Ctrl+K that
+ * comes before the dialog's code has arrived opens it as soon as it has.
+ */
+import { startPagefind } from './pagefind-start.ts';
+
+type SiteSearch = HTMLElement & { open(query?: string): void; prepare(): void };
+
+const host = document.querySelector<SiteSearch>('site-search');
+if (host) {
+	const opener = host.querySelector<HTMLAnchorElement>('[data-search-open]')!;
+	// With JavaScript the link is a button that opens the dialog (without, it goes to /topics/).
+	opener.setAttribute('role', 'button');
+	opener.setAttribute('aria-haspopup', 'dialog');
+	let ui: Promise<void> | undefined;
+	/** Once the dialog's code runs, its own handlers answer every event. */
+	let ready = false;
+	const load = () =>
+		(ui ??=
+			(void startPagefind(host.dataset.base ?? '/'),
+			import('./search-ui.ts').then(() => {
+				ready = true;
+				host.prepare();
+			})));
+	const openWhenLoaded = (e: Event) => {
+		if (ready) return;
+		e.preventDefault();
+		void load().then(() => host.open());
+	};
+	for (const event of ['pointerenter', 'focus', 'touchstart'] as const) {
+		opener.addEventListener(event, () => void load(), { once: true, passive: true });
+	}
+	opener.addEventListener('click', openWhenLoaded);
+	opener.addEventListener('keydown', (e) => e.key === ' ' && openWhenLoaded(e));
+	addEventListener('keydown', (e) => {
+		if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') openWhenLoaded(e);
+	});
+	if (new URLSearchParams(location.search).has('search')) void load();
+}
