@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fromRoot } from '../article/paths.ts';
+import { sharedBrowser } from '../build/browser.ts';
 import { sharedRenderer } from './renderer.ts';
 
 /** Mermaid fences in the content, read straight from the MDX files (the build has not parsed them yet). */
@@ -22,7 +23,7 @@ export function reportDiagram(file: string): void {
 	logger?.info(`${rendered} rendered, ${cached} cached (${file})`);
 }
 
-/** Prints the diagram summary at the end of a build and closes the shared browser. */
+/** Prints the diagram summary at the end of a build and closes Mermaid's page (the critical CSS pass still uses the browser). */
 export function diagramsIntegration(): AstroIntegration {
 	return {
 		name: 'diagrams',
@@ -45,6 +46,7 @@ export function diagramsIntegration(): AstroIntegration {
 			},
 			'astro:server:done': async () => {
 				await sharedRenderer().close();
+				await sharedBrowser().close();
 			},
 		},
 	};

@@ -12,9 +12,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
+import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 
@@ -135,10 +136,15 @@ type BrowserRender = (args: {
 }) => Promise<BrowserResult>;
 
 class MermaidBrowser {
+	/** Getting the browser (shared, possibly already started) and loading Mermaid into a page. */
 	startMs?: number;
-	#browser?: Promise<Browser>;
+	#browser: BuildBrowser;
 	#page?: Promise<Page>;
 	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(browser: BuildBrowser) {
+		this.#browser = browser;
+	}
 
 	async #open(): Promise<Page> {
 		const started = performance.now();
@@ -148,11 +154,7 @@ class MermaidBrowser {
 	}
 
 	async #launch(): Promise<Page> {
-		const { chromium } = await import('playwright-core');
-		// @ts-ignore -- plain JS module shared with the build scripts
-		const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
-		this.#browser = chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
-		const browser = await this.#browser;
+		const browser = await this.#browser.launch();
 		const page = await browser.newPage();
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
@@ -226,26 +228,30 @@ class MermaidBrowser {
 	}
 
 	get started() {
-		return this.#browser !== undefined;
+		return this.#page !== undefined;
 	}
 
+	/** Closes Mermaid's page; the browser itself belongs to whoever made it. */
 	async close() {
-		const browser = this.#browser;
-		this.#browser = undefined;
+		const page = this.#page;
 		this.#page = undefined;
-		if (browser) await (await browser).close();
+		if (page) await (await page.catch(() => undefined))?.close();
 	}
 }
 
 /** One renderer per process (one build, or one dev server). */
 export class DiagramRenderer {
-	#browser = new MermaidBrowser();
+	#browser: MermaidBrowser;
+	#ownBrowser?: BuildBrowser;
 	#cacheDir: string;
 	stats: RenderStats = { rendered: 0, cached: 0, damaged: 0, ms: 0 };
 	#firstStart?: number;
 
-	constructor({ cacheDir = defaultCacheDir() }: { cacheDir?: string } = {}) {
+	/** Without `browser`, the renderer starts (and closes) a browser of its own, as tests want. */
+	constructor({ cacheDir = defaultCacheDir(), browser }: { cacheDir?: string; browser?: BuildBrowser } = {}) {
 		this.#cacheDir = cacheDir;
+		if (!browser) this.#ownBrowser = browser = new BuildBrowser();
+		this.#browser = new MermaidBrowser(browser);
 	}
 
 	/** Throws a DiagramProblem (accessibility, safety, syntax, output) with a message for the author. */
@@ -350,8 +356,8 @@ export class DiagramRenderer {
 		return this.#browser.started;
 	}
 
-	/** Launching the browser and loading Mermaid into it, if it was started (build phase summary). */
-	get browserStartMs() {
+	/** Getting the browser and loading Mermaid into it, if it was started (build phase summary). */
+	get mermaidStartMs() {
 		return this.#browser.startMs;
 	}
 
@@ -367,10 +373,13 @@ export class DiagramRenderer {
 		return missing;
 	}
 
+	/** Closes Mermaid's page, and the browser if this renderer started its own. */
 	async close() {
 		await this.#browser.close();
+		await this.#ownBrowser?.close();
 	}
 }
 
 let shared: DiagramRenderer | undefined;
-export const sharedRenderer = () => (shared ??= new DiagramRenderer());
+/** The build's renderer, drawing in the browser the whole build shares. */
+export const sharedRenderer = () => (shared ??= new DiagramRenderer({ browser: sharedBrowser() }));
