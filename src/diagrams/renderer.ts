@@ -9,9 +9,9 @@
  * the same checks when read, so a damaged or stale entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
@@ -21,6 +21,8 @@ import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from '.
 
 const require = createRequire(import.meta.url);
 const mermaidVersion: string = require('mermaid/package.json').version;
+/** Where Mermaid's page is served from, inside the browser only (page.route). */
+const MERMAID_ORIGIN = 'http://mermaid.invalid';
 /** Bump when the post-processing changes, so cached SVGs are rendered again. */
 const RENDERER_VERSION = 6;
 
@@ -158,14 +160,28 @@ class MermaidBrowser {
 		const page = await browser.newPage();
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
-		await page.setContent(
-			`<!doctype html><html><head><style>
+		const stage = `<!doctype html><html><head><style>
 			@font-face{font-family:'${diagramFont.family}';src:url(${fontUrl}) format('woff2');font-weight:400}
 			@font-face{font-family:'${diagramFont.family}';src:url(${fontBoldUrl}) format('woff2');font-weight:600 700}
 			body{font-family:'${diagramFont.family}';margin:0}
-			</style></head><body><div id="stage" style="width:1200px"></div></body></html>`,
-		);
-		await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+			</style><script type="module">
+			import('./mermaid.esm.min.mjs').then((m) => (window.mermaid = m.default), (e) => (window.mermaidError = String(e)));
+			</script></head><body><div id="stage" style="width:1200px"></div></body></html>`;
+		// Mermaid's ES module build, served from node_modules: the browser fetches only the chunks
+		// of the diagram types the site uses, a fraction of the 5.5 MB single-file build.
+		const mermaidDist = dirname(require.resolve('mermaid/package.json'));
+		await page.route(`${MERMAID_ORIGIN}/**`, (route) => {
+			const path = new URL(route.request().url()).pathname;
+			if (path === '/') return route.fulfill({ contentType: 'text/html', body: stage });
+			const file = join(mermaidDist, 'dist', normalize(decodeURIComponent(path)).replace(/^(\/\.\.)+/, ''));
+			if (!file.startsWith(join(mermaidDist, 'dist') + sep) || !existsSync(file))
+				return route.fulfill({ status: 404, body: '' });
+			return route.fulfill({ path: file, contentType: 'text/javascript' });
+		});
+		await page.goto(`${MERMAID_ORIGIN}/`);
+		const loaded = await page.waitForFunction(() => (window as any).mermaid || (window as any).mermaidError);
+		const error = await loaded.evaluate((result) => (typeof result === 'string' ? result : undefined));
+		if (error) throw new Error(`Mermaid did not load in the diagram browser: ${error}`);
 		await page.addScriptTag({ path: fromRoot('src/diagrams/browser-postprocess.js') });
 		// Labels are measured as the page will draw them: wait until the font is really loaded.
 		await page.evaluate(async (family) => {
