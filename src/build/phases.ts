@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { fromRoot } from '../article/paths.ts';
 import { sharedRenderer } from '../diagrams/renderer.ts';
+import { sharedBrowser } from './browser.ts';
 
 interface Phase {
 	ms: number;
@@ -79,7 +80,9 @@ export function buildPhases(): AstroIntegration {
 			'astro:build:generated': () => {
 				buildDone = performance.now();
 			},
-			'astro:build:done': ({ logger }) => {
+			'astro:build:done': async ({ logger }) => {
+				// Normally closed by the critical CSS pass; this covers builds where it did not run.
+				await sharedBrowser().close();
 				const end = performance.now();
 				const astroMs = (buildDone || end) - started - (registry.get(PHASE_OF['article-coverage']!)?.ms ?? 0);
 				const phases: [string, Phase][] = [
@@ -87,11 +90,16 @@ export function buildPhases(): AstroIntegration {
 				];
 				const diagrams = sharedRenderer();
 				const { rendered, cached, ms } = diagrams.stats;
+				const { startMs } = sharedBrowser();
 				const browser =
-					diagrams.browserStartMs === undefined
+					startMs === undefined
 						? 'no browser started'
-						: `browser start ${(diagrams.browserStartMs / 1000).toFixed(1)} s`;
-				phases.push(['diagrams', { ms, detail: `${browser}; ${rendered} rendered, ${cached} cached` }]);
+						: `browser start ${(startMs / 1000).toFixed(1)} s, shared with critical CSS`;
+				const mermaid =
+					diagrams.mermaidStartMs === undefined
+						? ''
+						: `; Mermaid ready ${(diagrams.mermaidStartMs / 1000).toFixed(1)} s after it was asked for`;
+				phases.push(['diagrams', { ms, detail: `${browser}${mermaid}; ${rendered} rendered, ${cached} cached` }]);
 				for (const [name, phase] of registry) phases.push([name, phase]);
 				phases.push(['total', { ms: end - started }]);
 				for (const [name, { ms, detail }] of phases) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fromRoot } from '../article/paths.ts';
+import { sharedBrowser } from '../build/browser.ts';
 import { writeDiagramFonts } from './font-subset.ts';
 import { sharedRenderer } from './renderer.ts';
 
@@ -25,7 +26,7 @@ export function reportDiagram(file: string): void {
 	logger?.info(`${rendered} rendered, ${cached} cached (${file})`);
 }
 
-/** Prints the diagram summary at the end of a build and closes the shared browser. */
+/** Prints the diagram summary at the end of a build and closes Mermaid's page (the critical CSS pass still uses the browser). */
 export function diagramsIntegration(): AstroIntegration {
 	return {
 		name: 'diagrams',
@@ -61,6 +62,7 @@ export function diagramsIntegration(): AstroIntegration {
 			},
 			'astro:server:done': async () => {
 				await sharedRenderer().close();
+				await sharedBrowser().close();
 			},
 		},
 	};

@@ -9,17 +9,20 @@
  * the same checks when read, so a damaged or stale entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { dirname, join, normalize, sep } from 'node:path';
+import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
+import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 const require = createRequire(import.meta.url);
 const mermaidVersion: string = require('mermaid/package.json').version;
+/** Where Mermaid's page is served from, inside the browser only (page.route). */
+const MERMAID_ORIGIN = 'http://mermaid.invalid';
 /** Bump when the post-processing changes, so cached SVGs are rendered again. */
 const RENDERER_VERSION = 6;
 
@@ -135,10 +138,15 @@ type BrowserRender = (args: {
 }) => Promise<BrowserResult>;
 
 class MermaidBrowser {
+	/** Getting the browser (shared, possibly already started) and loading Mermaid into a page. */
 	startMs?: number;
-	#browser?: Promise<Browser>;
+	#browser: BuildBrowser;
 	#page?: Promise<Page>;
 	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(browser: BuildBrowser) {
+		this.#browser = browser;
+	}
 
 	async #open(): Promise<Page> {
 		const started = performance.now();
@@ -148,22 +156,32 @@ class MermaidBrowser {
 	}
 
 	async #launch(): Promise<Page> {
-		const { chromium } = await import('playwright-core');
-		// @ts-ignore -- plain JS module shared with the build scripts
-		const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
-		this.#browser = chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
-		const browser = await this.#browser;
+		const browser = await this.#browser.launch();
 		const page = await browser.newPage();
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
-		await page.setContent(
-			`<!doctype html><html><head><style>
+		const stage = `<!doctype html><html><head><style>
 			@font-face{font-family:'${diagramFont.family}';src:url(${fontUrl}) format('woff2');font-weight:400}
 			@font-face{font-family:'${diagramFont.family}';src:url(${fontBoldUrl}) format('woff2');font-weight:600 700}
 			body{font-family:'${diagramFont.family}';margin:0}
-			</style></head><body><div id="stage" style="width:1200px"></div></body></html>`,
-		);
-		await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+			</style><script type="module">
+			import('./mermaid.esm.min.mjs').then((m) => (window.mermaid = m.default), (e) => (window.mermaidError = String(e)));
+			</script></head><body><div id="stage" style="width:1200px"></div></body></html>`;
+		// Mermaid's ES module build, served from node_modules: the browser fetches only the chunks
+		// of the diagram types the site uses, a fraction of the 5.5 MB single-file build.
+		const mermaidDist = dirname(require.resolve('mermaid/package.json'));
+		await page.route(`${MERMAID_ORIGIN}/**`, (route) => {
+			const path = new URL(route.request().url()).pathname;
+			if (path === '/') return route.fulfill({ contentType: 'text/html', body: stage });
+			const file = join(mermaidDist, 'dist', normalize(decodeURIComponent(path)).replace(/^(\/\.\.)+/, ''));
+			if (!file.startsWith(join(mermaidDist, 'dist') + sep) || !existsSync(file))
+				return route.fulfill({ status: 404, body: '' });
+			return route.fulfill({ path: file, contentType: 'text/javascript' });
+		});
+		await page.goto(`${MERMAID_ORIGIN}/`);
+		const loaded = await page.waitForFunction(() => (window as any).mermaid || (window as any).mermaidError);
+		const error = await loaded.evaluate((result) => (typeof result === 'string' ? result : undefined));
+		if (error) throw new Error(`Mermaid did not load in the diagram browser: ${error}`);
 		await page.addScriptTag({ path: fromRoot('src/diagrams/browser-postprocess.js') });
 		// Labels are measured as the page will draw them: wait until the font is really loaded.
 		await page.evaluate(async (family) => {
@@ -226,26 +244,30 @@ class MermaidBrowser {
 	}
 
 	get started() {
-		return this.#browser !== undefined;
+		return this.#page !== undefined;
 	}
 
+	/** Closes Mermaid's page; the browser itself belongs to whoever made it. */
 	async close() {
-		const browser = this.#browser;
-		this.#browser = undefined;
+		const page = this.#page;
 		this.#page = undefined;
-		if (browser) await (await browser).close();
+		if (page) await (await page.catch(() => undefined))?.close();
 	}
 }
 
 /** One renderer per process (one build, or one dev server). */
 export class DiagramRenderer {
-	#browser = new MermaidBrowser();
+	#browser: MermaidBrowser;
+	#ownBrowser?: BuildBrowser;
 	#cacheDir: string;
 	stats: RenderStats = { rendered: 0, cached: 0, damaged: 0, ms: 0 };
 	#firstStart?: number;
 
-	constructor({ cacheDir = defaultCacheDir() }: { cacheDir?: string } = {}) {
+	/** Without `browser`, the renderer starts (and closes) a browser of its own, as tests want. */
+	constructor({ cacheDir = defaultCacheDir(), browser }: { cacheDir?: string; browser?: BuildBrowser } = {}) {
 		this.#cacheDir = cacheDir;
+		if (!browser) this.#ownBrowser = browser = new BuildBrowser();
+		this.#browser = new MermaidBrowser(browser);
 	}
 
 	/** Throws a DiagramProblem (accessibility, safety, syntax, output) with a message for the author. */
@@ -350,8 +372,8 @@ export class DiagramRenderer {
 		return this.#browser.started;
 	}
 
-	/** Launching the browser and loading Mermaid into it, if it was started (build phase summary). */
-	get browserStartMs() {
+	/** Getting the browser and loading Mermaid into it, if it was started (build phase summary). */
+	get mermaidStartMs() {
 		return this.#browser.startMs;
 	}
 
@@ -367,10 +389,13 @@ export class DiagramRenderer {
 		return missing;
 	}
 
+	/** Closes Mermaid's page, and the browser if this renderer started its own. */
 	async close() {
 		await this.#browser.close();
+		await this.#ownBrowser?.close();
 	}
 }
 
 let shared: DiagramRenderer | undefined;
-export const sharedRenderer = () => (shared ??= new DiagramRenderer());
+/** The build's renderer, drawing in the browser the whole build shares. */
+export const sharedRenderer = () => (shared ??= new DiagramRenderer({ browser: sharedBrowser() }));

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { recordPhase } from '../build/phases.ts';
 import { fromRoot } from '../article/paths.ts';
@@ -154,7 +154,9 @@ export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()
 		rmSync(file, { force: true });
 	}
 	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
-	const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+	// Off the main thread (libuv's pool): with pages generated two at a time, the next page's
+	// layout runs while this one is rasterised.
+	const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } })).asPng();
 	mkdirSync(cacheDir, { recursive: true });
 	// Temporary file + rename: a build killed mid-write never leaves half a PNG under the real name.
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deferStylesheets, pruneCss, selectorForMatching, stylesheetLinks } from './critical-css.ts';
+import { deferStylesheets, pruneCss, readCacheEntry, selectorForMatching, stylesheetLinks } from './critical-css.ts';
 
 // One folder per case: input.css, used.txt (the selectors the browser found on the first screen,
 // one a line), optional page.html (what the page itself mentions), and the expected output.css.
@@ -47,5 +48,27 @@ describe('deferStylesheets', () => {
 		expect(deferStylesheets(html, links, '.x{}', ['/_astro/a.css'])).toBe(
 			'<html><head><link rel="stylesheet" href="/p.css" media="print"><style>.x{}</style></head><body><p>x</p><link rel="stylesheet" href="/_astro/a.css" media="print" fetchpriority="low" data-deferred-css><noscript><link rel="stylesheet" href="/_astro/a.css"></noscript></body></html>',
 		);
+	});
+});
+
+describe('the critical CSS cache', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'critical-css-'));
+	const file = join(dir, 'k.json');
+	const write = (text: string) => writeFileSync(file, text);
+	it('is a miss when nothing is cached', () => {
+		expect(readCacheEntry(join(dir, 'none.json'), 'k')).toBeUndefined();
+	});
+	it('returns a whole entry for its own key', () => {
+		write(JSON.stringify({ key: 'k', css: '.a{color:red}' }));
+		expect(readCacheEntry(file, 'k')).toEqual({ css: '.a{color:red}' });
+	});
+	it.each([
+		['truncated', JSON.stringify({ key: 'k', css: '.a{color:red}' }).slice(0, 20)],
+		['for another page', JSON.stringify({ key: 'other', css: '.a{}' })],
+		['without CSS', JSON.stringify({ key: 'k' })],
+		['CSS that does not parse', JSON.stringify({ key: 'k', css: '.a{color:red' })],
+	])('refuses an entry that is %s', (_, text) => {
+		write(text);
+		expect(readCacheEntry(file, 'k')).toHaveProperty('problem');
 	});
 });

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import postcss, { type AtRule, type ChildNode, type Container, type Root } from 'postcss';
 import { fromRoot } from '../article/paths.ts';
+import { sharedBrowser } from '../build/browser.ts';
 
 /** Bump when the selection below changes, so cached results are recomputed. */
 const VERSION = 4;
@@ -183,28 +184,30 @@ export function deferStylesheets(html: string, links: StylesheetLink[], critical
 	return out.slice(0, end) + tags + out.slice(end);
 }
 
-/** Asks the browser which of `selectors` match an element on the page's first screen, at any viewport, in either theme. */
+/**
+ * Asks the browser which of `selectors` match an element on the page's first screen, at any viewport, in either theme.
+ * The page opens at the first viewport and is resized to the others: one load, one layout per
+ * viewport. Waiting for frames and matching happen in one call per viewport, since every call is a
+ * round trip between three processes.
+ */
 async function usedSelectors(
 	page: import('playwright-core').Page,
 	url: string,
 	selectors: string[],
 ): Promise<Set<string>> {
-	// After load, and a frame later: scripts mark the current TOC entry and fill in labels,
-	// and what they set must look right at first paint too.
+	await page.setViewportSize(VIEWPORTS[0]!);
 	await page.goto(url, { waitUntil: 'load' });
-	await page.evaluate(
-		() =>
-			new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
-	);
 	const used = new Set<string>();
-	for (const viewport of VIEWPORTS) {
-		await page.setViewportSize(viewport);
-		// Let resize observers and scripts react to the new size first.
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	for (const [i, viewport] of VIEWPORTS.entries()) {
+		if (i > 0) await page.setViewportSize(viewport);
 		// Only selectors not yet known to be used need testing again.
 		const pending = selectors.filter((s) => !used.has(s)).map((s) => [s, selectorForMatching(s)]);
 		const matched: string[] = await page.evaluate(
-			({ pending }) => {
+			async ({ pending, loaded }) => {
+				// Two frames: scripts (after load: marking the current TOC entry, filling in labels)
+				// and resize observers react first, and what they set must look right at first paint too.
+				await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+				if (loaded) await document.fonts.ready;
 				window.scrollTo(0, 0);
 				const vw = innerWidth;
 				const vh = innerHeight;
@@ -230,28 +233,58 @@ async function usedSelectors(
 					})
 					.map(([original]) => original!);
 			},
-			{ pending },
+			{ pending, loaded: i === 0 },
 		);
 		for (const s of matched) used.add(s);
 	}
 	return used;
 }
 
+/** Temporary file + rename: a build killed mid-write never leaves a truncated entry behind. */
 function writeAtomic(path: string, text: string) {
-	const tmp = `${path}.${process.pid}.tmp`;
+	const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	writeFileSync(tmp, text);
 	renameSync(tmp, path);
+}
+
+const cacheDir = () => fromRoot('.cache', 'critical-css');
+
+interface CacheEntry {
+	key: string;
+	css: string;
+}
+
+/** A cached result for `key`, or why the file there cannot be used (undefined: not cached). */
+export function readCacheEntry(file: string, key: string): { css: string } | { problem: string } | undefined {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+	try {
+		const entry = JSON.parse(text) as CacheEntry;
+		if (entry?.key !== key || typeof entry.css !== 'string') return { problem: 'it is for another page' };
+		postcss.parse(entry.css);
+		return { css: entry.css };
+	} catch (error) {
+		return { problem: `not valid (${(error as Error).message.split('\n')[0]})` };
+	}
 }
 
 export function criticalCss(): AstroIntegration {
 	return {
 		name: 'critical-css',
 		hooks: {
+			'astro:build:start': () => {
+				// Nothing cached (a clean build): the browser will be needed, so start it while Vite bundles.
+				const dir = cacheDir();
+				if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.json'))) sharedBrowser().warmUp();
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
 				const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
-				const cacheDir = fromRoot('.cache', 'critical-css');
-				mkdirSync(cacheDir, { recursive: true });
+				mkdirSync(cacheDir(), { recursive: true });
 				const sheetText = new Map<string, string>();
 				const readSheet = (href: string) => {
 					if (!sheetText.has(href)) sheetText.set(href, readFileSync(join(distDir, href.slice(base.length)), 'utf8'));
@@ -269,15 +302,22 @@ export function criticalCss(): AstroIntegration {
 				const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
 					.filter((f) => f.endsWith('.html'))
 					.sort();
-				let browser: Promise<import('playwright-core').Browser> | undefined;
-				const openBrowser = async () => {
-					const { chromium } = await import('playwright-core');
-					// @ts-ignore -- plain JS module shared with the build scripts
-					const { ensureBrowser, CHROMIUM_ARGS } = await import('../../scripts/find-browser.mjs');
-					return chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
-				};
 				const newPage = async () => {
-					const page = await (await (browser ??= openBrowser())).newPage();
+					const page = await (await sharedBrowser().launch()).newPage();
+					// Nothing here is ever looked at, yet every frame would be painted and rasterised in
+					// software, about a third of the pass's CPU. visibility:hidden skips painting and keeps
+					// every box where it is, so which elements are on the first screen does not change. It
+					// goes on <html>'s style attribute, not in a new element, so no structural selector
+					// (:first-child, +, ~) sees a difference.
+					await page.addInitScript(() => {
+						const hide = () => document.documentElement.style.setProperty('visibility', 'hidden', 'important');
+						if (document.documentElement) return hide();
+						new MutationObserver((_, observer) => {
+							if (!document.documentElement) return;
+							observer.disconnect();
+							hide();
+						}).observe(document, { childList: true });
+					});
 					// The built site, served from dist/ without a server. Fonts and images cannot
 					// change which elements are on the first screen (text uses system fonts), so skip them.
 					await page.route('http://critical.invalid/**', async (route) => {
@@ -293,6 +333,7 @@ export function criticalCss(): AstroIntegration {
 				};
 				let computed = 0;
 				let cached = 0;
+				let damaged = 0;
 				const todo: ((page: import('playwright-core').Page) => Promise<void>)[] = [];
 				for (const file of pages) {
 					const path = join(distDir, file);
@@ -303,22 +344,28 @@ export function criticalCss(): AstroIntegration {
 					const split = links.filter((l) => !whole.includes(l));
 					const css = split.map((l) => readSheet(l.href)).join('\n');
 					const key = createHash('sha256').update(`${VERSION}\n${html}\n${css}`).digest('hex').slice(0, 32);
-					const cacheFile = join(cacheDir, `${key}.css`);
+					const cacheFile = join(cacheDir(), `${key}.json`);
 					const finish = (critical: string) => {
 						const inline = [critical, ...whole.map((l) => readSheet(l.href))].join('');
 						const deferred = split.map((l) => l.href);
 						writeFileSync(path, deferStylesheets(html, links, inline, deferred));
 					};
-					if (existsSync(cacheFile)) {
-						finish(readFileSync(cacheFile, 'utf8'));
+					const entry = readCacheEntry(cacheFile, key);
+					if (entry && 'css' in entry) {
+						finish(entry.css);
 						cached++;
 						continue;
+					}
+					if (entry && damaged++ === 0) {
+						logger.warn(
+							`ignoring a damaged cache entry (${cacheFile}: ${entry.problem}); computing it again. Other damaged entries are recomputed without a further message.`,
+						);
 					}
 					todo.push(async (page) => {
 						const url = `http://critical.invalid${base}${file.replace(/index\.html$/, '')}`;
 						const used = await usedSelectors(page, url, selectorsOf(css));
 						const critical = pruneCss(css, (s) => used.has(s), `${html}\n${scripts}`);
-						writeAtomic(cacheFile, critical);
+						writeAtomic(cacheFile, JSON.stringify({ key, css: critical } satisfies CacheEntry));
 						finish(critical);
 						computed++;
 					});
@@ -328,11 +375,16 @@ export function criticalCss(): AstroIntegration {
 					const queue = [...todo];
 					const worker = async () => {
 						const page = await newPage();
-						for (let task = queue.shift(); task; task = queue.shift()) await task(page);
+						try {
+							for (let task = queue.shift(); task; task = queue.shift()) await task(page);
+						} finally {
+							await page.close().catch(() => undefined);
+						}
 					};
 					await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
 				} finally {
-					if (browser) await (await browser).close();
+					// The last user of the build's browser (diagrams are drawn before this).
+					await sharedBrowser().close();
 				}
 				logger.info(`critical CSS: ${computed} page(s) computed, ${cached} cached`);
 			},
