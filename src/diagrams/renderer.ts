@@ -9,13 +9,14 @@
  * the same checks when read, so a damaged or stale entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
+import { writeAtomic } from '../build/write-atomic.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 
@@ -359,13 +360,8 @@ export class DiagramRenderer {
 		return undefined;
 	}
 
-	/** Temporary file + rename: a build killed mid-write never leaves a truncated entry behind. */
 	#writeCache(hash: string, result: RenderedDiagram) {
-		mkdirSync(this.#cacheDir, { recursive: true });
-		const file = this.#cacheFile(hash);
-		const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-		writeFileSync(temp, JSON.stringify(result));
-		renameSync(temp, file);
+		writeAtomic(this.#cacheFile(hash), JSON.stringify(result));
 	}
 
 	get browserStarted() {

@@ -6,13 +6,14 @@
  * is drawn again rather than shipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { recordPhase } from '../build/phases.ts';
 import { fromRoot } from '../article/paths.ts';
+import { writeAtomic } from '../build/write-atomic.ts';
 
 const require = createRequire(import.meta.url);
 export const OG_WIDTH = 1200;
@@ -157,11 +158,7 @@ export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()
 	// Off the main thread (libuv's pool): with pages generated two at a time, the next page's
 	// layout runs while this one is rasterised.
 	const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } })).asPng();
-	mkdirSync(cacheDir, { recursive: true });
-	// Temporary file + rename: a build killed mid-write never leaves half a PNG under the real name.
-	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	writeFileSync(temp, png);
-	renameSync(temp, file);
+	writeAtomic(file, png);
 	counts.drawn++;
 	report(started);
 	return png;

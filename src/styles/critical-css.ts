@@ -11,13 +11,14 @@
  * (tests/e2e/performance.spec.ts compares screenshots with and without it).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import postcss, { type AtRule, type ChildNode, type Container, type Root } from 'postcss';
 import { fromRoot } from '../article/paths.ts';
 import { sharedBrowser } from '../build/browser.ts';
+import { writeAtomic } from '../build/write-atomic.ts';
 
 /** Bump when the selection below changes, so cached results are recomputed. */
 const VERSION = 4;
@@ -238,13 +239,6 @@ async function usedSelectors(
 		for (const s of matched) used.add(s);
 	}
 	return used;
-}
-
-/** Temporary file + rename: a build killed mid-write never leaves a truncated entry behind. */
-function writeAtomic(path: string, text: string) {
-	const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	writeFileSync(tmp, text);
-	renameSync(tmp, path);
 }
 
 const cacheDir = () => fromRoot('.cache', 'critical-css');
