@@ -105,7 +105,6 @@ export async function writeDiagramFonts(
 		.filter((p) => p.html.includes('<figure class="diagram"'));
 	const chars = new Set<string>();
 	for (const page of pages) diagramTextCharacters(page.html, chars);
-	// Spaces and the like need no glyph file of their own, but they keep shaping identical.
 	const text = [...chars].sort().join('');
 	if (!pages.length || !text) return { pages: 0, characters: 0, bytes: [] };
 	const range = unicodeRange(chars);

@@ -39,9 +39,8 @@ class SiteSearch extends HTMLElement {
 	#asTyped = '';
 
 	connectedCallback() {
-		// With JavaScript the link becomes a button that opens the dialog (without, it goes to /topics/).
-		this.#opener.setAttribute('role', 'button');
-		this.#opener.setAttribute('aria-haspopup', 'dialog');
+		// The loader (search-loader.ts) made the link a button and starts loading on intent; from here on
+		// these handlers answer the button, the shortcut and the dialog.
 		this.#opener.addEventListener('click', (e) => {
 			e.preventDefault();
 			this.open();
@@ -52,9 +51,6 @@ class SiteSearch extends HTMLElement {
 				this.open();
 			}
 		});
-		for (const event of ['pointerenter', 'focus', 'touchstart'] as const) {
-			this.#opener.addEventListener(event, () => void this.#load(), { once: true, passive: true });
-		}
 		this.querySelector('[data-search-close]')!.addEventListener('click', () => this.close());
 		this.#dialog.addEventListener('close', () => this.#onClose());
 		this.#dialog.addEventListener('click', (e) => e.target === this.#dialog && this.close());
@@ -81,12 +77,9 @@ class SiteSearch extends HTMLElement {
 
 	/**
 	 * Loads Pagefind as soon as the reader shows intent, on the main thread (its worker would add a
-	 * message round trip per call, and this index is small). Beside Pagefind's script it reads the
-	 * list of files the first search needs (preload.ts) and preloads them all at once, so Pagefind's
-	 * chain of fetches (entry, metadata and WebAssembly, index chunks, fragments) is served from
-	 * memory instead of taking a round trip each. Then, when the browser is idle, every page's
-	 * fragment is read and the spelling vocabulary parsed, so they do not compete with the first
-	 * search.
+	 * message round trip per call, and this index is small). Its files are fetched, all at once, by
+	 * pagefind-start.ts. Then, when the browser is idle, every page's fragment is read and the
+	 * spelling vocabulary parsed, so they do not compete with the first search.
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
