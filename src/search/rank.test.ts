@@ -41,6 +41,18 @@ describe('planQuery', () => {
 		expect(planQuery('define inference')).toMatchObject({ search: 'inference', definition: true });
 		expect(planQuery('latency').definition).toBe(false);
 	});
+	it('reads "what\'s" and "the … page" as question and place words', () => {
+		expect(planQuery("what's latency")).toMatchObject({ search: 'latency', definition: true });
+		expect(planQuery('the risks section').search).toBe('risks');
+	});
+	it('searches "what is the article about" as a summary of the whole work', () => {
+		for (const q of ['what is the article about', 'what is this site about?', "what's it about"])
+			expect(planQuery(q)).toMatchObject({ search: expect.stringMatching(/^summary\b/), definition: false });
+	});
+	it('searches "what is X about" for X when X is a subject, not as a definition', () => {
+		expect(planQuery('what is the aws page about')).toMatchObject({ search: 'aws', definition: false });
+		expect(planQuery('what are the risks about')).toMatchObject({ search: 'risks', definition: false });
+	});
 	it('sends numbers and money as Pagefind indexes them', () => {
 		expect(planQuery('$130 billion').search).toBe('130 billion');
 		expect(planQuery('70%').search).toBe('70');

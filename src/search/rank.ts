@@ -21,6 +21,10 @@ export const STOP_WORDS = new Set(
 		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
 		'should so tell than that the their them there these they this to was we were what when where which who why ' +
 		'will with would you your about much many more going get got doing done tell know use uses used ' +
+		// "What's", "how's": the apostrophe goes when words are compared.
+		'whats hows wheres whos whys thats ' +
+		// Where on the site, not what about: "the AWS page", "the risks section".
+		'page section ' +
 		`${[...SET_WORDS].join(' ')} ` +
 		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
 		'define definition meaning mean means'
@@ -28,7 +32,8 @@ export const STOP_WORDS = new Set(
 );
 
 /** A "what is X" / "define X" query: the glossary entry may come first. */
-const DEFINITION = /^(what\s+(is|are|does)|define|definition\s+of|meaning\s+of|who\s+is)\b|\bmean(s|ing)?\s*\??$/i;
+const DEFINITION =
+	/^(what(\s+is|\s+are|\s+does|['’]?s\b)|define|definition\s+of|meaning\s+of|who\s+is)\b|\bmean(s|ing)?\s*\??$/i;
 
 export interface QueryPlan {
 	/** What goes to Pagefind: the query without question words (unless that would leave nothing). */
@@ -60,9 +65,20 @@ export const normalize = (word: string) =>
 		.normalize('NFKD')
 		.replace(/[^\p{L}\p{N}]/gu, '');
 
+/** "What is … about", "what's … about": the reader asks for a summary of something. */
+const ABOUT = /^(what(['’]?s|\s+is|\s+are)|tell\s+me)\b.*\sabout\s*\??$/i;
+/** Words that name the whole work rather than a subject in it ("the article", "this site"). */
+const WHOLE_WORK = new Set(['article', 'site', 'website', 'explainer', 'guide', 'piece', 'story']);
+
 export function planQuery(query: string): QueryPlan {
 	const words = query.split(' ').filter((w) => normalize(w));
-	const subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
+	let subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
+	// "What is the article about?" names no subject: it asks what "summary of the article" asks,
+	// and is searched as that (the overview's `searchKeywords` say it is the summary). About a
+	// subject ("what is the AWS page about") it stays a search for the subject.
+	const about = ABOUT.test(query.trim());
+	const summary = about && subject.every((w) => WHOLE_WORK.has(normalize(w)));
+	if (summary) subject = ['summary', ...subject];
 	const kept = subject.length ? subject : words;
 	const terms = [...new Set(kept.map(normalize))];
 	const gaps = terms.map(() => 0);
@@ -78,7 +94,8 @@ export function planQuery(query: string): QueryPlan {
 		terms,
 		words: words.map(normalize),
 		gaps,
-		definition: DEFINITION.test(query.trim()),
+		// "What is X about" asks for a summary of X, not for its definition.
+		definition: !about && DEFINITION.test(query.trim()),
 		quantity: /\bhow\s+(much|many)\b/i.test(query),
 	};
 }
