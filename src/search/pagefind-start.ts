@@ -20,15 +20,42 @@ export interface Pagefind {
 	search: (term: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 }
 
-let started: Promise<{ pagefind: Pagefind; metaCacheTag: string | undefined }> | undefined;
+/** The address parameter that carries a result's words to the page it opens (highlighted there). */
+export const HIGHLIGHT_PARAM = 'highlight';
 
-/** `base` is the site's base path ("/" or "/explainer/"). */
+/**
+ * One word per letter and digit: Pagefind has no call that loads its whole index, and its index
+ * chunks split the vocabulary alphabetically, so preloading these asks for every chunk (two small
+ * files here). The first keystroke's search then finds them decoded and loaded.
+ */
+const EVERY_CHUNK = [...'abcdefghijklmnopqrstuvwxyz0123456789'].join(' ');
+
+let started: Promise<Pagefind> | undefined;
+
+/**
+ * `base` is the site's base path ("/" or "/explainer/"). Resolves once Pagefind is configured;
+ * loading its WebAssembly and index goes on in the background, before the reader's first keystroke.
+ */
 export function startPagefind(base: string) {
 	started ??= (async () => {
 		const root = base.replace(/\/$/, '');
 		const tag = preloadSearchFiles(root);
 		const pagefind = (await import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`)) as Pagefind;
-		return { pagefind, metaCacheTag: await tag };
+		const metaCacheTag = await tag;
+		await pagefind.options({
+			baseUrl: base,
+			excerptLength: 24,
+			highlightParam: HIGHLIGHT_PARAM,
+			// On the main thread: a worker adds a message round trip per call, and this index is small.
+			noWorker: true,
+			// The preloaded entry file's URL; without a tag Pagefind adds a timestamp.
+			...(metaCacheTag ? { metaCacheTag } : {}),
+		});
+		await pagefind.init();
+		// Pagefind's search waits for its WebAssembly in 50 ms steps; a search that starts now, while
+		// the reader moves to the box, takes that wait and the index's decoding off the first keystroke.
+		void pagefind.preload(EVERY_CHUNK).catch(() => undefined);
+		return pagefind;
 	})();
 	return started;
 }

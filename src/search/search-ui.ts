@@ -14,7 +14,6 @@
 import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import { cleanQuery, correctQuery, planQuery, rankSections, type PageData, type Vocabulary } from './rank.ts';
 
-export const HIGHLIGHT_PARAM = 'highlight';
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
 /** Pages whose sections are ranked (Pagefind's best pages for the query). */
@@ -76,25 +75,15 @@ class SiteSearch extends HTMLElement {
 	}
 
 	/**
-	 * Loads Pagefind as soon as the reader shows intent, on the main thread (its worker would add a
-	 * message round trip per call, and this index is small). Its files are fetched, all at once, by
-	 * pagefind-start.ts. Then, when the browser is idle, every page's fragment is read and the
-	 * spelling vocabulary parsed, so they do not compete with the first search.
+	 * Pagefind, loaded as soon as the reader shows intent (pagefind-start.ts fetches its files all at
+	 * once and loads its index). Then, when the browser is idle, every page's fragment is read and
+	 * the spelling vocabulary parsed, so they do not compete with the first search.
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
 			const root = this.#base.replace(/\/$/, '');
 			// Usually already under way: search-loader.ts starts it when the reader reaches for search.
-			const { pagefind, metaCacheTag } = await startPagefind(this.#base);
-			await pagefind.options({
-				baseUrl: this.#base,
-				excerptLength: 24,
-				highlightParam: HIGHLIGHT_PARAM,
-				noWorker: true,
-				// The preloaded entry file's URL; without a tag Pagefind adds a timestamp.
-				...(metaCacheTag ? { metaCacheTag } : {}),
-			});
-			await pagefind.init();
+			const pagefind = await startPagefind(this.#base);
 			// Once the first search has had the machine to itself: the spelling vocabulary, and every
 			// page's fragment (an empty search lists every page without matching words, so reading
 			// their data is cheap).
