@@ -57,6 +57,15 @@ describe('planQuery', () => {
 		expect(planQuery('$130 billion').search).toBe('130 billion');
 		expect(planQuery('70%').search).toBe('70');
 	});
+	it('reads amounts as readers shorten or spell them', () => {
+		expect(planQuery('$130B').search).toBe('130 billion');
+		expect(planQuery('200bn by 2026').search).toBe('200 billion 2026');
+		expect(planQuery('seventy percent').search).toBe('70');
+		expect(planQuery('seventy-five per cent of sales').search).toBe('75 sales');
+		expect(planQuery('two hundred billion').search).toBe('200 billion');
+		// A bare small number word is a word: "which one", "one article".
+		expect(planQuery('one article').search).toBe('one article');
+	});
 });
 
 describe('cleanQuery', () => {
@@ -192,6 +201,23 @@ describe('rankSections', () => {
 		const pages = () => [topics.match(['site'], {}, { keywords: 'site map, all pages' }), home.match(['site'])];
 		expect(rankSections(pages(), planQuery('site map'))[0]!.url).toBe('/topics/');
 		expect(rankSections(pages(), planQuery('site'))[0]!.url).toBe('/#about');
+	});
+	it('matches a keyword by whole words only: "site" is not "sitemap"', () => {
+		const topics = page('/topics/', 'Topics', 'every page by topic', [['Topics', 'top', 0]]);
+		const home = page('/', 'Home', 'about this site . this site explains', [['About this site', 'about', 0]]);
+		const pages = () => [topics.match(['site'], {}, { keywords: 'sitemap' }), home.match(['site'])];
+		expect(rankSections(pages(), planQuery('site'))[0]!.url).toBe('/#about');
+	});
+	it('puts the reader’s exact phrase, little words included, before the same words with others between', () => {
+		const p = page('/x/', 'X', 'the article names no source . the article does not name its sources', [
+			['One', 'one', 0],
+			['Two', 'two', 6],
+		]);
+		const ranked = rankSections(
+			[p.match(['article', 'name', 'sourc'])],
+			planQuery('does the article name its sources'),
+		);
+		expect(ranked[0]!.url).toBe('/x/#two');
 	});
 	it('prefers a heading that reads like the query as typed, question words included, outside the glossary', () => {
 		const home = page('/', 'Home', 'about this site . the site in brief', [['About this site', 'about', 0]]);

@@ -44,6 +44,8 @@ export interface QueryPlan {
 	words: string[];
 	/** How many left-out words stand before each term in the query as typed (at most 2 are bridged). */
 	gaps: number[];
+	/** The left-out words before each term, as typed: the same words between them in a text make an exact phrase. */
+	between: string[][];
 	definition: boolean;
 	/** A "how much" / "how many" query: the answer is a number. */
 	quantity: boolean;
@@ -70,8 +72,89 @@ const ABOUT = /^(what(['’]?s|\s+is|\s+are)|tell\s+me)\b.*\sabout\s*\??$/i;
 /** Words that name the whole work rather than a subject in it ("the article", "this site"). */
 const WHOLE_WORK = new Set(['article', 'site', 'website', 'explainer', 'guide', 'piece', 'story']);
 
+/** Amounts as readers shorten them ("$130B", "200bn", "5m"); the site writes the scale out. */
+const SHORT_AMOUNT = /^\$?(\d+(?:[.,]\d+)?)(k|m|mn|b|bn|t|tn)$/i;
+const SCALES: Record<string, string> = {
+	k: 'thousand',
+	m: 'million',
+	mn: 'million',
+	b: 'billion',
+	bn: 'billion',
+	t: 'trillion',
+	tn: 'trillion',
+};
+const UNITS =
+	'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+		' ',
+	);
+const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+/** Words a spelled-out number is followed by; a bare "one" or "two" is usually not a number. */
+const SCALE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent', 'per']);
+
+/** A spelled-out number up to 999 ("seventy", "seventy-five", "two hundred"), or undefined. */
+function spelledNumber(words: string[], i: number): { value: number; next: number } | undefined {
+	let value = 0;
+	let j = i;
+	let any = false;
+	const part = () => {
+		const [first, second] = (words[j] ?? '').toLowerCase().split('-');
+		const tens = TENS.indexOf(first ?? '');
+		if (tens >= 0) {
+			const unit = second ? UNITS.indexOf(second) : 0;
+			if (unit < 0 || unit > 9) return undefined;
+			j++;
+			return (tens + 2) * 10 + unit;
+		}
+		const unit = second === undefined ? UNITS.indexOf(first ?? '') : -1;
+		if (unit < 0) return undefined;
+		j++;
+		return unit;
+	};
+	const head = part();
+	if (head === undefined) return undefined;
+	value = head;
+	any = TENS.some((t) => (words[i] ?? '').toLowerCase().startsWith(t));
+	if ((words[j] ?? '').toLowerCase() === 'hundred') {
+		j++;
+		value *= 100;
+		any = true;
+		if ((words[j] ?? '').toLowerCase() === 'and') j++;
+		const rest = part();
+		if (rest !== undefined) value += rest;
+	}
+	if (!any && !SCALE_WORDS.has((words[j] ?? '').toLowerCase())) return undefined;
+	return { value, next: j };
+}
+
+/**
+ * Amounts as the index holds them: "$130B" is "130 billion", "seventy percent" is "70" (Pagefind
+ * indexes "70%" as 70, so "percent" and "per cent" are the sign, which it leaves out).
+ */
+export function readAmounts(words: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < words.length;) {
+		const word = words[i]!;
+		const lower = word.toLowerCase();
+		const short = SHORT_AMOUNT.exec(word);
+		const spelled = spelledNumber(words, i);
+		if (short) {
+			out.push(short[1]!, SCALES[short[2]!.toLowerCase()]!);
+			i++;
+		} else if (spelled) {
+			out.push(String(spelled.value));
+			i = spelled.next;
+		} else if (lower === 'percent' || lower === 'pct' || (lower === 'per' && words[i + 1]?.toLowerCase() === 'cent')) {
+			i += lower === 'per' ? 2 : 1;
+		} else {
+			out.push(word);
+			i++;
+		}
+	}
+	return out;
+}
+
 export function planQuery(query: string): QueryPlan {
-	const words = query.split(' ').filter((w) => normalize(w));
+	const words = readAmounts(query.split(' ')).filter((w) => normalize(w));
 	let subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
 	// "What is the article about?" names no subject: it asks what "summary of the article" asks,
 	// and is searched as that (the overview's `searchKeywords` say it is the summary). About a
@@ -82,11 +165,12 @@ export function planQuery(query: string): QueryPlan {
 	const kept = subject.length ? subject : words;
 	const terms = [...new Set(kept.map(normalize))];
 	const gaps = terms.map(() => 0);
-	let dropped = 0;
+	const between: string[][] = terms.map(() => []);
+	let dropped: string[] = [];
 	for (const w of words.map(normalize)) {
 		const k = terms.indexOf(w);
-		if (k < 0) dropped++;
-		else [gaps[k], dropped] = [Math.min(dropped, 2), 0];
+		if (k < 0) dropped.push(w);
+		else [gaps[k], between[k], dropped] = [Math.min(dropped.length, 2), dropped, []];
 	}
 	return {
 		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
@@ -94,6 +178,7 @@ export function planQuery(query: string): QueryPlan {
 		terms,
 		words: words.map(normalize),
 		gaps,
+		between,
 		// "What is X about" asks for a summary of X, not for its definition.
 		definition: !about && DEFINITION.test(query.trim()),
 		quantity: /\bhow\s+(much|many)\b/i.test(query),
@@ -169,12 +254,13 @@ const ENDINGS = new Set([
 ]);
 
 /**
- * Same word, allowing for an ending, as Pagefind's stems do; a query word of 4 letters or more also
- * matches the words it begins, as Pagefind finds them ("recommend", "recommendations").
+ * Same word, allowing for an ending, as Pagefind's stems do; with `prefix`, a query word of 4 letters
+ * or more also matches the words it begins, as Pagefind finds them ("recommend", "recommendations").
  */
-export function sameWord(word: string, term: string): boolean {
+export function sameWord(word: string, term: string, prefix = true): boolean {
 	if (!word || !term) return false;
-	if (word.startsWith(term)) return word === term || term.length >= 4;
+	if (word === term) return true;
+	if (prefix && word.startsWith(term)) return term.length >= 4;
 	const n = commonPrefix(word, term);
 	return n >= 3 && ENDINGS.has(word.slice(n)) && ENDINGS.has(term.slice(n));
 }
@@ -197,7 +283,7 @@ const wordsOf = (text: string | undefined) =>
  * heading matches may come first.
  */
 export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
-	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; heading: number };
+	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; exact: number; heading: number };
 	const all: Scored[] = [];
 	const typed = plan.words.filter((w) => !SET_WORDS.has(w)).join(' ');
 	const asked = plan.words.filter((w) => QUESTION_WORDS.has(w));
@@ -230,7 +316,8 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		const about = new Map<string, number>();
 		for (const keyword of (page.meta.keywords ?? '').split(',')) {
 			const parts = wordsOf(keyword).filter((w) => !STOP_WORDS.has(w));
-			const matched = parts.map((w) => plan.terms.find((t) => sameWord(w, t)));
+			// Whole words only: "site" is not "sitemap".
+			const matched = parts.map((w) => plan.terms.find((t) => sameWord(w, t, false)));
 			if (parts.length && matched.every(Boolean)) for (const t of matched) about.set(t!, KEYWORD_CONTEXT);
 		}
 		const subs = [...page.sub_results];
@@ -263,12 +350,18 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 			// Query words next to each other, in the query's order: the phrase the reader typed.
 			sequence.sort((a, b) => a.location - b.location);
 			let phrase = 0;
+			let exact = 0;
 			// Words left out of the search may stand between them ("name its sources").
 			for (let i = 1; i < sequence.length; i++) {
 				const [prev, next] = [sequence[i - 1]!, sequence[i]!];
 				const k = plan.terms.indexOf(next.term);
 				const gap = next.location - prev.location;
-				if (k > 0 && plan.terms.indexOf(prev.term) === k - 1 && gap >= 1 && gap <= 1 + (plan.gaps[k] ?? 0)) phrase++;
+				if (k > 0 && plan.terms.indexOf(prev.term) === k - 1 && gap >= 1 && gap <= 1 + (plan.gaps[k] ?? 0)) {
+					phrase++;
+					const typed = plan.between[k] ?? [];
+					const text = words.slice(prev.location + 1, next.location).map(normalize);
+					if (typed.length && text.join(' ') === typed.join(' ')) exact++;
+				}
 			}
 			const url = sub.url.endsWith('#_top') ? sub.url.slice(0, -'#_top'.length) : sub.url;
 			all.push({
@@ -280,6 +373,7 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 				score: 0,
 				perTerm,
 				phrase,
+				exact,
 				// Glossary entries are headed by their term: an exact heading there is the definition,
 				// which comes first only for a definition query (below).
 				heading:
@@ -304,9 +398,10 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		}
 		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
 		if (s.phrase) s.score *= 1 + Math.min(s.phrase, plan.terms.length - 1);
+		if (s.exact) s.score *= EXACT_PHRASE ** Math.min(s.exact, plan.terms.length - 1);
 		s.score *= s.heading;
 		// "How much …" asks for an amount: a passage that states one answers it.
-		if (plan.quantity && /\d/.test(s.excerpt)) s.score *= QUANTITY_SHOWN;
+		if (plan.quantity && AMOUNT.test(s.excerpt)) s.score *= QUANTITY_SHOWN;
 		if (plan.definition && new URL(s.url, 'http://x').pathname.endsWith(glossaryPath)) {
 			const heading = normalize(s.title);
 			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
@@ -317,7 +412,7 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 	for (const s of all) s.covered = most ? Math.round((s.covered / most) * 1000) / 1000 : 0;
 	return all
 		.sort((a, b) => b.covered - a.covered || b.score - a.score)
-		.map(({ perTerm: _, phrase: __, heading: ___, ...section }) => section);
+		.map(({ perTerm: _, phrase: __, exact: ____, heading: ___, ...section }) => section);
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -347,6 +442,8 @@ function headingEcho(heading: string[], typed: string, asked: string[], plan: Qu
 }
 const QUESTION_ECHO = 1.5;
 const QUANTITY_SHOWN = 1.5;
+/** A passage that states an amount: digits, or a number written out ("millions of businesses"). */
+const AMOUNT = /\d|\b(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b/i;
 
 /** What a query word in the page title adds to each section: about one word of body text (~23) and a half. */
 const TITLE_CONTEXT = 32;
@@ -356,6 +453,11 @@ const DESCRIPTION_CONTEXT = 8;
 const KEYWORD_CONTEXT = 72;
 /** A heading that reads like the whole query as typed ("about this site"). */
 const HEADING_AS_TYPED = 4;
+/**
+ * Query words with the very words typed between them ("name its sources"): the reader's own
+ * phrase, which counts as much as a heading that reads as typed.
+ */
+const EXACT_PHRASE = HEADING_AS_TYPED;
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {

@@ -1,6 +1,6 @@
 /**
  * Other words for the site's words, for search: content/synonyms.yaml lists groups of words that
- * mean the same thing. Wherever a paragraph or list item of a page uses one word of a group, the
+ * mean the same thing. Wherever a paragraph, list item or table cell of a page uses one word of a group, the
  * others are added at its end in a `hidden` span, which Pagefind indexes (it reads markup, not
  * styles) and readers and screen readers never meet. It runs on the rendered page content
  * (src/overrides/MarkdownContent.astro), once per page at build time; nothing runs per keystroke.
@@ -31,7 +31,8 @@ const wordPattern = (word: string) =>
 		'iu',
 	);
 
-const BLOCK = /(<(p|li)(?:\s[^>]*)?>)([\s\S]*?)(<\/\2>)/g;
+// Paragraphs, list items, and the cells of tables and definition lists (the figure cards).
+const BLOCK = /(<(p|li|dd|td)(?:\s[^>]*)?>)([\s\S]*?)(<\/\2>)/g;
 
 /** The page's HTML with each paragraph and list item followed, inside it, by the other words for its words. */
 export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): string {
