@@ -5,6 +5,8 @@ import {
 	correctWord,
 	editDistance,
 	markWords,
+	mergeWordResults,
+	paragraphAsked,
 	planQuery,
 	rankSections,
 	sameWord,
@@ -65,6 +67,25 @@ describe('planQuery', () => {
 		expect(planQuery('two hundred billion').search).toBe('200 billion');
 		// A bare small number word is a word: "which one", "one article".
 		expect(planQuery('one article').search).toBe('one article');
+	});
+});
+
+describe('paragraphAsked', () => {
+	it('reads "paragraph 7", "para 7" and "p7" within the article, and nothing else', () => {
+		expect(paragraphAsked('paragraph 7', 14)).toBe(7);
+		expect(paragraphAsked('Para 12', 14)).toBe(12);
+		expect(paragraphAsked('p7', 14)).toBe(7);
+		expect(paragraphAsked('paragraph 15', 14)).toBeUndefined();
+		expect(paragraphAsked('paragraph 0', 14)).toBeUndefined();
+		expect(paragraphAsked('paragraphs about chips', 14)).toBeUndefined();
+	});
+});
+
+describe('mergeWordResults', () => {
+	it('puts pages with more of the words first, then by their best score', () => {
+		const r = (id: string, score: number) => ({ id, score });
+		const merged = mergeWordResults([[r('a', 1), r('b', 5)], [r('a', 2), r('c', 9)], undefined]);
+		expect(merged.map((x) => x.id)).toEqual(['a', 'c', 'b']);
 	});
 });
 

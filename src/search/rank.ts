@@ -527,3 +527,30 @@ export function correctQuery(query: string, vocabulary: Vocabulary): string | un
 	if (!changed || !kept.length) return undefined;
 	return corrected.filter(Boolean).join(' ');
 }
+
+/**
+ * "paragraph 7", "para 7", "p7": the reader wants that paragraph of the article (its permanent
+ * link on /source/, as the explainer cites it), when the article has it.
+ */
+export function paragraphAsked(query: string, paragraphs: number): number | undefined {
+	const match = /^\s*(?:paragraph|para|p)\s*#?\s*(\d{1,3})\s*$/i.exec(query);
+	const n = match ? Number(match[1]) : NaN;
+	return n >= 1 && n <= paragraphs ? n : undefined;
+}
+
+/**
+ * Pagefind finds only pages with every word. When no page has them all ("making AI available to
+ * small companies"), the pages with any of them, from one search per word, those with more of the
+ * words first, then by Pagefind's best score for them; rankSections then puts the sections that
+ * carry more of the words first.
+ */
+export function mergeWordResults<R extends { id: string; score: number }>(perWord: (R[] | undefined)[]): R[] {
+	const found = new Map<string, { result: R; words: number; score: number }>();
+	for (const results of perWord)
+		for (const result of results ?? []) {
+			const seen = found.get(result.id);
+			if (seen) [seen.words, seen.score] = [seen.words + 1, Math.max(seen.score, result.score)];
+			else found.set(result.id, { result, words: 1, score: result.score });
+		}
+	return [...found.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((f) => f.result);
+}

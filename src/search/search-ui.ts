@@ -12,7 +12,16 @@
  */
 
 import { startPagefind, type Pagefind } from './pagefind-start.ts';
-import { cleanQuery, correctQuery, planQuery, rankSections, type PageData, type Vocabulary } from './rank.ts';
+import {
+	cleanQuery,
+	correctQuery,
+	mergeWordResults,
+	paragraphAsked,
+	planQuery,
+	rankSections,
+	type PageData,
+	type Vocabulary,
+} from './rank.ts';
 
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
@@ -183,19 +192,46 @@ class SiteSearch extends HTMLElement {
 		const plan = planQuery(corrected ?? query);
 		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
+		let results = search.results;
+		let some = false;
+		if (!results.length && plan.terms.length > 1) {
+			const perWord = await Promise.all(
+				plan.terms.map((term) =>
+					pagefind.search(term, options).then(
+						(r) => r?.results,
+						() => undefined,
+					),
+				),
+			);
+			if (id !== this.#query) return;
+			results = mergeWordResults(perWord);
+			some = results.length > 0;
+		}
 		// Sections come from the best pages only: Pagefind builds every section's excerpt when a page's
 		// data is read, which is most of a search's time, and a short query matches every page.
 		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
-		const best = search.results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
+		const best = results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
 		const pages = await Promise.all(best.map((r) => r.data()));
 		if (id !== this.#query) return;
-		const sections = rankSections(pages, plan, `${this.#base.replace(/\/$/, '')}/glossary/`);
+		const root = this.#base.replace(/\/$/, '');
+		const sections = rankSections(pages, plan, `${root}/glossary/`);
+		const paragraph = paragraphAsked(query, Number(this.dataset.paragraphs ?? 0));
+		if (paragraph)
+			sections.unshift({
+				pageTitle: this.dataset.sourceTitle ?? '',
+				title: `Paragraph ${paragraph}`,
+				url: `${root}/source/#p${paragraph}`,
+				excerpt: `Paragraph ${paragraph} of the article, word for word, with its permanent link.`,
+				covered: 1,
+				score: Infinity,
+			});
 		// The words actually searched, so a left-out word ("summary") is visibly left out.
 		const searchedFor = corrected === undefined ? '' : plan.search;
-		this.#render(sections.slice(0, MAX_SECTIONS), query, searchedFor, search.results.length);
+		this.#render(sections.slice(0, MAX_SECTIONS), query, searchedFor, results.length + (paragraph ? 1 : 0), some);
 	}
 
-	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0) {
+	/** `some`: no page has every word; these pages have some of them. */
+	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0, some = false) {
 		const items = sections.map((entry) => {
 			const li = document.createElement('li');
 			const a = document.createElement('a');
@@ -222,7 +258,7 @@ class SiteSearch extends HTMLElement {
 				? ''
 				: total === 0
 					? `No results for “${searched}”.`
-					: `${total} ${total === 1 ? 'page' : 'pages'} found${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
+					: `${some ? 'No page has all of these words. ' : ''}${total} ${total === 1 ? 'page' : 'pages'} found${some ? ' with some of them' : ''}${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
 		// What the list now shows results for: the benchmark and tests wait on it.
 		this.#results.dataset.query = query;
 	}

@@ -123,6 +123,22 @@ test('glossary terms and diagram words are found', async ({ page, baseURL }) => 
 	expect(await resultPaths(page, baseURL!)).toContain('/glossary/#inference');
 });
 
+test('"paragraph 7" leads straight to that paragraph of the article', async ({ page, baseURL }) => {
+	await page.goto(rel('/?search=paragraph 7'));
+	const first = page.locator('.search-result').first();
+	await expect(first).toContainText('Paragraph 7');
+	expect((await resultPaths(page, baseURL!))[0]).toBe('/source/#p7');
+	await first.click();
+	await expect(page.locator('#p7')).toBeInViewport();
+});
+
+test('when no page has every word, pages with some of them are shown, and the dialog says so', async ({ page }) => {
+	// Trainium is named only beside AWS's chips; healthcare only among the industries in the outlook.
+	await page.goto(rel('/?search=trainium healthcare'));
+	await expect(page.getByRole('status')).toContainText('No page has all of these words');
+	await expect(page.locator('.search-result').first()).toBeVisible();
+});
+
 const hostile = [
 	'<img src=x onerror="window.__pwned=1">',
 	'<script>window.__pwned=1</script>',
