@@ -11,6 +11,7 @@
  * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
  */
 
+import { withoutIndexOnly } from './index-only.ts';
 import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import {
 	cleanQuery,
@@ -243,7 +244,7 @@ class SiteSearch extends HTMLElement {
 				entry.title && entry.title !== entry.pageTitle ? `${entry.pageTitle} › ${entry.title}` : entry.pageTitle;
 			const excerpt = document.createElement('span');
 			excerpt.className = 'search-result__excerpt';
-			appendExcerpt(excerpt, entry.excerpt);
+			appendExcerpt(excerpt, withoutIndexOnly(entry.excerpt));
 			a.append(heading, excerpt);
 			li.append(a);
 			return li;

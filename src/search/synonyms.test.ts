@@ -9,10 +9,10 @@ const groups = [
 describe('addSynonyms', () => {
 	it('indexes the other words of a group, hidden, at the end of the paragraph or list item that uses one', () => {
 		expect(addSynonyms('<p>Its <em>competitors</em> catch up.</p>', groups)).toBe(
-			'<p>Its <em>competitors</em> catch up.<span hidden data-search-synonyms> (also: rival)</span></p>',
+			'<p>Its <em>competitors</em> catch up.<span hidden data-search-synonyms> ⟦also: rival⟧</span></p>',
 		);
 		expect(addSynonyms('<ul><li>A few typing slips</li><li>none</li></ul>', groups)).toBe(
-			'<ul><li>A few typing slips<span hidden data-search-synonyms> (also: typo)</span></li><li>none</li></ul>',
+			'<ul><li>A few typing slips<span hidden data-search-synonyms> ⟦also: typo⟧</span></li><li>none</li></ul>',
 		);
 	});
 	it('matches whole words only, and leaves headings, attributes and other blocks alone', () => {

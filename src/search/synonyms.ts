@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
+import { indexOnly } from './index-only.ts';
 
 export const synonymsFile = 'content/synonyms.yaml';
 const schema = z.array(z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/, 'lowercase words')).min(2));
@@ -45,6 +46,6 @@ export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): 
 			if (used.length) for (const w of group) if (!used.includes(w)) extra.add(w.word);
 		}
 		if (!extra.size) return block;
-		return `${open}${inner}<span hidden data-search-synonyms> (also: ${[...extra].join(', ')})</span>${close}`;
+		return `${open}${inner}<span hidden data-search-synonyms>${indexOnly(`also: ${[...extra].join(', ')}`)}</span>${close}`;
 	});
 }

@@ -139,6 +139,23 @@ test('when no page has every word, pages with some of them are shown, and the di
 	await expect(page.locator('.search-result').first()).toBeVisible();
 });
 
+test('words indexed only as other words for a term never show in excerpts', async ({ page }) => {
+	// "semiconductor" is on no page: it is indexed beside "chips" (content/synonyms.yaml).
+	await page.goto(rel('/?search=semiconductor'));
+	await expect(page.locator('.search-result').first()).toBeVisible();
+	for (const text of await page.locator('.search-result__excerpt').allTextContents()) {
+		expect(text).not.toMatch(/[⟦⟧]|also:|also called|related:/);
+		expect(text.trim()).not.toBe('');
+	}
+});
+
+test('reading times and paragraph ranges are not in the index', async ({ page }) => {
+	await page.goto(rel('/?search=min paragraphs'));
+	await expect(page.getByRole('status')).not.toBeEmpty();
+	for (const text of await page.locator('.search-result__excerpt').allTextContents())
+		expect(text).not.toMatch(/\d+ min ·/);
+});
+
 const hostile = [
 	'<img src=x onerror="window.__pwned=1">',
 	'<script>window.__pwned=1</script>',
