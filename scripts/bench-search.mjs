@@ -17,19 +17,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
+import { HELD_OUT_QUERIES, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
 
 /** Relevance through the dialog on `origin` (the site's root URL, base path included). */
-export async function searchRelevance(browser, origin) {
+export async function searchRelevance(browser, origin, file) {
 	const page = await browser.newPage();
 	await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
 	await page.locator('[data-search-open]').click();
 	await page.locator('#search-input').waitFor();
-	const outcomes = await runQueries(page, loadQueries(), new URL(`${origin}/`).pathname);
+	const outcomes = await runQueries(page, loadQueries(file), new URL(`${origin}/`).pathname);
 	await page.close();
 	return { summary: summarize(outcomes), outcomes };
 }
@@ -114,7 +114,7 @@ export async function waitFor(url) {
 	throw new Error(`server at ${url} did not start`);
 }
 
-export function searchReport({ relevance, latency, stockLatency }) {
+export function searchReport({ relevance, heldOut, latency, stockLatency }) {
 	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).search;
 	const s = relevance.summary;
 	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -155,6 +155,13 @@ export function searchReport({ relevance, latency, stockLatency }) {
 			: 'Stock Starlight not measured in this run (`npm run bench:search -- --stock`, or `npm run bench`).',
 		'',
 		report(relevance.outcomes),
+		...(heldOut
+			? [
+					'Held-out queries, never tuned on (no goal or floor: they show how search does on queries nobody has seen):',
+					'',
+					report(heldOut.outcomes, 'Held-out search relevance', HELD_OUT_QUERIES),
+				]
+			: []),
 	].join('\n');
 	return { md, ok: rows.every((r) => r[3]) };
 }
@@ -171,6 +178,7 @@ async function main() {
 		await waitFor(`${origin}/`);
 		log('relevance...');
 		const relevance = await searchRelevance(browser, origin);
+		const heldOut = await searchRelevance(browser, origin, HELD_OUT_QUERIES);
 		log('latency...');
 		const latency = await searchLatency(browser, origin, false);
 		let stockLatency;
@@ -190,7 +198,7 @@ async function main() {
 				stockServer.kill();
 			}
 		}
-		results = { date: new Date().toISOString(), relevance, latency, stockLatency };
+		results = { date: new Date().toISOString(), relevance, heldOut, latency, stockLatency };
 	} finally {
 		server.kill();
 		await browser.close();

@@ -32,8 +32,10 @@ export interface Summary {
 	zeroResults: number;
 }
 
-export function loadQueries(): BenchQuery[] {
-	const file = 'bench/search-queries.json';
+/** The held-out set: reported beside the benchmark, never tuned on (see its `about`). */
+export const HELD_OUT_QUERIES = 'bench/search-queries-heldout.json';
+
+export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
 	const data = JSON.parse(readFileSync(fromRoot(file), 'utf8')) as { queries: BenchQuery[] };
 	for (const [i, query] of data.queries.entries()) {
 		if (!query.q || !Array.isArray(query.expect) || !query.expect.length)
@@ -98,14 +100,18 @@ export async function runQueries(page: Page, queries: BenchQuery[], base: string
 const cssString = (s: string) => s.replace(/["\\]/g, '\\$&');
 
 /** A Markdown report: totals, then one row per query. */
-export function report(outcomes: QueryOutcome[], title = 'Search relevance'): string {
+export function report(
+	outcomes: QueryOutcome[],
+	title = 'Search relevance',
+	file = 'bench/search-queries.json',
+): string {
 	const s = summarize(outcomes);
 	const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 	const kinds = [...new Set(outcomes.map((o) => o.kind))];
 	return [
 		`## ${title}`,
 		'',
-		`${s.queries} queries (bench/search-queries.json): top-1 ${pct(s.top1)}, top-3 ${pct(s.top3)}, MRR ${s.mrr.toFixed(3)}, zero-result queries ${s.zeroResults}.`,
+		`${s.queries} queries (${file}): top-1 ${pct(s.top1)}, top-3 ${pct(s.top3)}, MRR ${s.mrr.toFixed(3)}, zero-result queries ${s.zeroResults}.`,
 		'',
 		'| kind | queries | top-1 | top-3 | MRR | zero results |',
 		'| --- | --- | --- | --- | --- | --- |',
