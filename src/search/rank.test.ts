@@ -5,7 +5,9 @@ import {
 	correctWord,
 	editDistance,
 	markWords,
+	mergePageData,
 	mergeWordResults,
+	nothingKnown,
 	paragraphAsked,
 	planQuery,
 	rankSections,
@@ -70,6 +72,17 @@ describe('planQuery', () => {
 	});
 });
 
+describe('nothingKnown', () => {
+	it('is true only when no subject word is on the site or has a correction', () => {
+		expect(nothingKnown('alexa', vocabulary)).toBe(true);
+		expect(nothingKnown('what is alexa', vocabulary)).toBe(true);
+		expect(nothingKnown('alexa sales', vocabulary)).toBe(false);
+		expect(nothingKnown('recomendation', vocabulary)).toBe(false);
+		expect(nothingKnown('gpu', vocabulary)).toBe(false);
+		expect(nothingKnown('2026', vocabulary)).toBe(false);
+	});
+});
+
 describe('paragraphAsked', () => {
 	it('reads "paragraph 7", "para 7" and "p7" within the article, and nothing else', () => {
 		expect(paragraphAsked('paragraph 7', 14)).toBe(7);
@@ -85,7 +98,30 @@ describe('mergeWordResults', () => {
 	it('puts pages with more of the words first, then by their best score', () => {
 		const r = (id: string, score: number) => ({ id, score });
 		const merged = mergeWordResults([[r('a', 1), r('b', 5)], [r('a', 2), r('c', 9)], undefined]);
-		expect(merged.map((x) => x.id)).toEqual(['a', 'c', 'b']);
+		expect(merged.map((page) => page.map((x) => `${x.id}${x.score}`))).toEqual([['a1', 'a2'], ['c9'], ['b5']]);
+	});
+});
+
+describe('mergePageData', () => {
+	it('keeps every search’s matches of a page, section by section', () => {
+		const loc = (location: number) => ({ weight: 1, balanced_score: 1, location });
+		const data = (subs: [string, number][]): PageData => ({
+			url: '/x/',
+			excerpt: '',
+			meta: {},
+			sub_results: subs.map(([url, at]) => ({ title: url, url, excerpt: '', weighted_locations: [loc(at)] })),
+		});
+		const merged = mergePageData([
+			data([
+				['/x/#a', 1],
+				['/x/#b', 5],
+			]),
+			data([['/x/#b', 6]]),
+		]);
+		expect(merged.sub_results.map((s) => [s.url, s.weighted_locations.map((l) => l.location)])).toEqual([
+			['/x/#a', [1]],
+			['/x/#b', [5, 6]],
+		]);
 	});
 });
 

@@ -509,6 +509,23 @@ export function correctWord(word: string, vocabulary: Vocabulary): string | unde
 }
 
 /**
+ * True when every subject word of the query (4 letters or more, no digits) is a word the site does
+ * not contain and has no correction: there is nothing to search for. (Pagefind would still match
+ * "alexa" or "azure" to the one-letter word "a", on every page.)
+ */
+export function nothingKnown(query: string, vocabulary: Vocabulary): boolean {
+	if (!vocabulary.words.length) return false;
+	const words = query
+		.split(' ')
+		.map(normalize)
+		.filter((w) => w && !STOP_WORDS.has(w));
+	return (
+		words.length > 0 &&
+		words.every((w) => w.length >= 4 && !/\d/.test(w) && !isKnown(w, vocabulary) && !correctWord(w, vocabulary))
+	);
+}
+
+/**
  * The query with each word the site does not contain replaced by its correction, or left out when
  * there is none and other words remain (Pagefind finds only pages with every word); undefined when
  * nothing changed.
@@ -540,17 +557,35 @@ export function paragraphAsked(query: string, paragraphs: number): number | unde
 
 /**
  * Pagefind finds only pages with every word. When no page has them all ("making AI available to
- * small companies"), the pages with any of them, from one search per word, those with more of the
- * words first, then by Pagefind's best score for them; rankSections then puts the sections that
- * carry more of the words first.
+ * small companies"), the pages with any of them, from one search per word: each page with its
+ * result from every word's search (their data carry that word's matches), those with more of the
+ * words first, then by Pagefind's best score for them.
  */
-export function mergeWordResults<R extends { id: string; score: number }>(perWord: (R[] | undefined)[]): R[] {
-	const found = new Map<string, { result: R; words: number; score: number }>();
+export function mergeWordResults<R extends { id: string; score: number }>(perWord: (R[] | undefined)[]): R[][] {
+	const found = new Map<string, { results: R[]; score: number }>();
 	for (const results of perWord)
 		for (const result of results ?? []) {
 			const seen = found.get(result.id);
-			if (seen) [seen.words, seen.score] = [seen.words + 1, Math.max(seen.score, result.score)];
-			else found.set(result.id, { result, words: 1, score: result.score });
+			if (seen) [seen.results, seen.score] = [[...seen.results, result], Math.max(seen.score, result.score)];
+			else found.set(result.id, { results: [result], score: result.score });
 		}
-	return [...found.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((f) => f.result);
+	return [...found.values()]
+		.sort((a, b) => b.results.length - a.results.length || b.score - a.score)
+		.map((f) => f.results);
+}
+
+/** One page's data from several searches, with every search's matches (rankSections reads them all). */
+export function mergePageData(datas: PageData[]): PageData {
+	const [first, ...rest] = datas;
+	if (!first || !rest.length) return first!;
+	const subs = new Map(
+		first.sub_results.map((sub) => [sub.url, { ...sub, weighted_locations: [...sub.weighted_locations] }]),
+	);
+	for (const data of rest)
+		for (const sub of data.sub_results) {
+			const seen = subs.get(sub.url);
+			if (seen) seen.weighted_locations.push(...sub.weighted_locations);
+			else subs.set(sub.url, { ...sub, weighted_locations: [...sub.weighted_locations] });
+		}
+	return { ...first, sub_results: [...subs.values()] };
 }

@@ -16,7 +16,9 @@ import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import {
 	cleanQuery,
 	correctQuery,
+	mergePageData,
 	mergeWordResults,
+	nothingKnown,
 	paragraphAsked,
 	planQuery,
 	rankSections,
@@ -191,9 +193,14 @@ class SiteSearch extends HTMLElement {
 		const corrected =
 			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabularyNow()) : undefined;
 		const plan = planQuery(corrected ?? query);
+		if (query.length >= 4 && nothingKnown(query, await this.#vocabularyNow())) {
+			if (id === this.#query) this.#render([], query, '', 0);
+			return;
+		}
 		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
-		let results = search.results;
+		// Each page as one or more results: several when no page has every word (mergeWordResults).
+		let results = search.results.map((r) => [r]);
 		let some = false;
 		if (!results.length && plan.terms.length > 1) {
 			const perWord = await Promise.all(
@@ -212,7 +219,7 @@ class SiteSearch extends HTMLElement {
 		// data is read, which is most of a search's time, and a short query matches every page.
 		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
 		const best = results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
-		const pages = await Promise.all(best.map((r) => r.data()));
+		const pages = await Promise.all(best.map((page) => Promise.all(page.map((r) => r.data())).then(mergePageData)));
 		if (id !== this.#query) return;
 		const root = this.#base.replace(/\/$/, '');
 		const sections = rankSections(pages, plan, `${root}/glossary/`);
