@@ -17,7 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { HELD_OUT_QUERIES, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
+import { EXTRA_QUERY_SETS, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -32,6 +32,13 @@ export async function searchRelevance(browser, origin, file) {
 	const outcomes = await runQueries(page, loadQueries(file), new URL(`${origin}/`).pathname);
 	await page.close();
 	return { summary: summarize(outcomes), outcomes };
+}
+
+/** The query sets reported beside the benchmark (EXTRA_QUERY_SETS), by key. */
+export async function extraRelevance(browser, origin) {
+	const extra = {};
+	for (const set of EXTRA_QUERY_SETS) extra[set.key] = await searchRelevance(browser, origin, set.file);
+	return extra;
 }
 
 /**
@@ -114,7 +121,7 @@ export async function waitFor(url) {
 	throw new Error(`server at ${url} did not start`);
 }
 
-export function searchReport({ relevance, heldOut, latency, stockLatency }) {
+export function searchReport({ relevance, extra = {}, latency, stockLatency }) {
 	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).search;
 	const s = relevance.summary;
 	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -155,13 +162,9 @@ export function searchReport({ relevance, heldOut, latency, stockLatency }) {
 			: 'Stock Starlight not measured in this run (`npm run bench:search -- --stock`, or `npm run bench`).',
 		'',
 		report(relevance.outcomes),
-		...(heldOut
-			? [
-					'Held-out queries, never tuned on (no goal or floor: they show how search does on queries nobody has seen):',
-					'',
-					report(heldOut.outcomes, 'Held-out search relevance', HELD_OUT_QUERIES),
-				]
-			: []),
+		...EXTRA_QUERY_SETS.flatMap((set) =>
+			extra[set.key] ? [set.note, '', report(extra[set.key].outcomes, set.title, set.file)] : [],
+		),
 	].join('\n');
 	return { md, ok: rows.every((r) => r[3]) };
 }
@@ -178,7 +181,7 @@ async function main() {
 		await waitFor(`${origin}/`);
 		log('relevance...');
 		const relevance = await searchRelevance(browser, origin);
-		const heldOut = await searchRelevance(browser, origin, HELD_OUT_QUERIES);
+		const extra = await extraRelevance(browser, origin);
 		log('latency...');
 		const latency = await searchLatency(browser, origin, false);
 		let stockLatency;
@@ -198,7 +201,7 @@ async function main() {
 				stockServer.kill();
 			}
 		}
-		results = { date: new Date().toISOString(), relevance, heldOut, latency, stockLatency };
+		results = { date: new Date().toISOString(), relevance, extra, latency, stockLatency };
 	} finally {
 		server.kill();
 		await browser.close();

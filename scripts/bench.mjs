@@ -20,8 +20,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
 // Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
-import { HELD_OUT_QUERIES } from '../src/search/relevance.ts';
-import { searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
+import { extraRelevance, searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
@@ -240,13 +239,13 @@ async function measureSite(name, dist, port, stock) {
 		}
 		const search = await searchLatency(browser, origin, stock);
 		const relevance = stock ? undefined : await searchRelevance(browser, origin);
-		const heldOut = stock ? undefined : await searchRelevance(browser, origin, HELD_OUT_QUERIES);
+		const extra = stock ? undefined : await extraRelevance(browser, origin);
 		const readThroughResult = await readThrough(browser, origin);
 		log(`${name} read-through: ${readThroughResult.total} B`);
 		const next = await nextPage(browser, origin);
 		log(`${name} next page: LCP ${next.lcpMs.toFixed(0)} ms after the click`);
 		await browser.close();
-		return { pages, search, relevance, heldOut, readThrough: readThroughResult, nextPage: next };
+		return { pages, search, relevance, extra, readThrough: readThroughResult, nextPage: next };
 	} finally {
 		server.kill();
 	}
@@ -438,7 +437,7 @@ function report(results) {
 			'bench/search-results.md',
 			searchReport({
 				relevance: ours.relevance,
-				heldOut: ours.heldOut,
+				extra: ours.extra,
 				latency: ours.search,
 				stockLatency: stock.search,
 			}).md,

@@ -32,8 +32,24 @@ export interface Summary {
 	zeroResults: number;
 }
 
-/** The held-out set: reported beside the benchmark, never tuned on (see its `about`). */
-export const HELD_OUT_QUERIES = 'bench/search-queries-heldout.json';
+/**
+ * Query sets reported beside the benchmark, with no goal or floor (see each file's `about`): the
+ * held-out set, never tuned on, and a harder development set of everyday paraphrases.
+ */
+export const EXTRA_QUERY_SETS = [
+	{
+		key: 'heldOut',
+		file: 'bench/search-queries-heldout.json',
+		title: 'Held-out search relevance',
+		note: 'Held-out queries, never tuned on (no goal or floor: they show how search does on queries nobody has seen):',
+	},
+	{
+		key: 'paraphrase',
+		file: 'bench/search-queries-paraphrase.json',
+		title: 'Paraphrase search relevance',
+		note: 'Harder queries, mostly everyday paraphrases, used while improving search (no goal or floor):',
+	},
+] as const;
 
 export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
 	const data = JSON.parse(readFileSync(fromRoot(file), 'utf8')) as { queries: BenchQuery[] };
