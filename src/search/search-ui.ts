@@ -28,6 +28,8 @@ import {
 
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
+/** Searches, one per word, when no page has every word of the query. */
+const MAX_WORD_SEARCHES = 8;
 /** Pages whose sections are ranked (Pagefind's best pages for the query). */
 const MAX_PAGES = 6;
 
@@ -204,7 +206,8 @@ class SiteSearch extends HTMLElement {
 		let some = false;
 		if (!results.length && plan.terms.length > 1) {
 			const perWord = await Promise.all(
-				plan.terms.map((term) =>
+				// A few words at most: a pasted paragraph is not a hundred searches.
+				plan.terms.slice(0, MAX_WORD_SEARCHES).map((term) =>
 					pagefind.search(term, options).then(
 						(r) => r?.results,
 						() => undefined,

@@ -165,6 +165,11 @@ const hostile = [
 	'مرحبا بالعالم',
 	'?!.,;:()[]{}',
 	'\u0000\u0007\u001b[31m chips \u202e\u200f',
+	// A pasted paragraph that no page has every word of: one search per word, a few at most.
+	Array.from(
+		{ length: 80 },
+		(_, i) => `${['chips', 'robots', 'latency', 'healthcare'][i % 4]}${'abcdefghij'[i % 10]}`,
+	).join(' '),
 ];
 for (const query of hostile) {
 	test(`hostile query is harmless: ${query.slice(0, 30)}`, async ({ page }) => {
