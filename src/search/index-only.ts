@@ -1,14 +1,12 @@
 /**
  * Words put into the search index but not on the page (other words for a term: synonyms.ts and
  * src/reading/Term.astro). Pagefind indexes them from a `hidden` span and would show them in a
- * result's excerpt, where they read as clutter ("(also: firm)"); so they are written between these
- * brackets, which prose never uses, and the dialog cuts them out of excerpts (search-ui.ts).
+ * result's excerpt, where they read as clutter ("(also: firm)"); so they are written between ⟦ ⟧,
+ * brackets prose never uses, and the dialog cuts them out of excerpts (search-ui.ts).
  */
-export const INDEX_ONLY_OPEN = '⟦';
-export const INDEX_ONLY_CLOSE = '⟧';
 
 /** The text of a hidden index-only span. */
-export const indexOnly = (words: string) => ` ${INDEX_ONLY_OPEN}${words}${INDEX_ONLY_CLOSE}`;
+export const indexOnly = (words: string) => ` ⟦${words}⟧`;
 
 /**
  * An excerpt without index-only words, including a bracket cut off at either end of the excerpt.

@@ -4,14 +4,15 @@
  * result's section by its #anchor.
  */
 import { withBase } from '../article/links.ts';
+import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 const params = new URLSearchParams(location.search);
-const words = params.getAll('highlight');
+const words = params.getAll(HIGHLIGHT_PARAM);
 
 function clear(bar: HTMLElement) {
 	for (const mark of document.querySelectorAll('mark.pagefind-highlight')) mark.replaceWith(...mark.childNodes);
 	const url = new URL(location.href);
-	url.searchParams.delete('highlight');
+	url.searchParams.delete(HIGHLIGHT_PARAM);
 	history.replaceState(history.state, '', url);
 	bar.remove();
 	document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
@@ -21,7 +22,7 @@ async function highlight() {
 	const module = (await import(/* @vite-ignore */ withBase('/pagefind/pagefind-highlight.js'))) as {
 		default: new (options: object) => unknown;
 	};
-	new module.default({ highlightParam: 'highlight', addStyles: false, markContext: '.sl-markdown-content' });
+	new module.default({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: '.sl-markdown-content' });
 	const bar = document.createElement('div');
 	bar.className = 'highlight-bar';
 	bar.setAttribute('role', 'region');

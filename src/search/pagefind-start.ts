@@ -5,6 +5,7 @@
  * preloads them all at once, so Pagefind's chain of fetches (entry, metadata and WebAssembly, index
  * chunks, fragments) is then served from memory instead of taking a round trip each.
  */
+import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 import type { PageData } from './rank.ts';
 import type { SearchPreload } from './preload.ts';
 
@@ -19,9 +20,6 @@ export interface Pagefind {
 	preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
 	search: (term: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 }
-
-/** The address parameter that carries a result's words to the page it opens (highlighted there). */
-export const HIGHLIGHT_PARAM = 'highlight';
 
 /**
  * One word per letter and digit: Pagefind has no call that loads its whole index, and its index

@@ -93,9 +93,7 @@ const SCALE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trill
 
 /** A spelled-out number up to 999 ("seventy", "seventy-five", "two hundred"), or undefined. */
 function spelledNumber(words: string[], i: number): { value: number; next: number } | undefined {
-	let value = 0;
 	let j = i;
-	let any = false;
 	const part = () => {
 		const [first, second] = (words[j] ?? '').toLowerCase().split('-');
 		const tens = TENS.indexOf(first ?? '');
@@ -112,8 +110,9 @@ function spelledNumber(words: string[], i: number): { value: number; next: numbe
 	};
 	const head = part();
 	if (head === undefined) return undefined;
-	value = head;
-	any = TENS.some((t) => (words[i] ?? '').toLowerCase().startsWith(t));
+	let value = head;
+	// A tens word ("seventy") is always a number; a unit word only before a scale ("two hundred").
+	let any = TENS.some((t) => (words[i] ?? '').toLowerCase().startsWith(t));
 	if ((words[j] ?? '').toLowerCase() === 'hundred') {
 		j++;
 		value *= 100;
@@ -164,14 +163,14 @@ export function planQuery(query: string): QueryPlan {
 	if (summary) subject = ['summary', ...subject];
 	const kept = subject.length ? subject : words;
 	const terms = [...new Set(kept.map(normalize))];
-	const gaps = terms.map(() => 0);
 	const between: string[][] = terms.map(() => []);
 	let dropped: string[] = [];
 	for (const w of words.map(normalize)) {
 		const k = terms.indexOf(w);
 		if (k < 0) dropped.push(w);
-		else [gaps[k], between[k], dropped] = [Math.min(dropped.length, 2), dropped, []];
+		else [between[k], dropped] = [dropped, []];
 	}
+	const gaps = between.map((b) => Math.min(b.length, 2));
 	return {
 		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
 		search: kept.map(normalize).join(' '),

@@ -192,10 +192,10 @@ class SiteSearch extends HTMLElement {
 		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
 		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
 		// reader can still search what they typed.
-		const corrected =
-			query.length >= 4 && query !== this.#asTyped ? correctQuery(query, await this.#vocabularyNow()) : undefined;
+		const vocabulary = query.length >= 4 ? await this.#vocabularyNow() : undefined;
+		const corrected = vocabulary && query !== this.#asTyped ? correctQuery(query, vocabulary) : undefined;
 		const plan = planQuery(corrected ?? query);
-		if (query.length >= 4 && nothingKnown(query, await this.#vocabularyNow())) {
+		if (vocabulary && nothingKnown(query, vocabulary)) {
 			if (id === this.#query) this.#render([], query, '', 0);
 			return;
 		}
