@@ -8,7 +8,8 @@ import { siteEnv } from './src/config/site-env.ts';
 import { articleCoverage } from './src/article/integration.ts';
 import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
-import { contentSecurity, shippedInlineScriptHashes } from './src/security/csp.ts';
+import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
+import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
 import { criticalCss } from './src/styles/critical-css.ts';
 import { buildPhases, timedIntegrations } from './src/build/phases.ts';
@@ -46,7 +47,8 @@ export default defineConfig({
 	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 	// The next page is there before the click: a page is prefetched when the pointer rests on a link
 	// to it (or a keyboard focuses it), never on load, and not at all on save-data or 2G connections
-	// (Astro's prefetch checks both).
+	// (Astro's prefetch checks both). Chromium goes further and prerenders it on the same intent
+	// (src/linking/prerender-on-intent.ts), reusing the prefetched response.
 	prefetch: { prefetchAll: true, defaultStrategy: 'hover' },
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
@@ -66,7 +68,11 @@ export default defineConfig({
 				"base-uri 'self'",
 				"form-action 'self'",
 			],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: shippedInlineScriptHashes() },
+			scriptDirective: {
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				// The speculation rules src/linking/prerender-on-intent.ts adds: one fixed text.
+				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base))],
+			},
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},
 	},

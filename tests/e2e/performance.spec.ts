@@ -186,6 +186,8 @@ test('nothing is prefetched when the reader asked to save data', async ({ page, 
 	await page.locator('nav[aria-label="Main"] a[href$="/risks/"]').hover();
 	await page.waitForLoadState('networkidle');
 	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
+	// Nor prerendered on intent (src/linking/prerender-on-intent.ts): the rules are never added.
+	await expect(page.locator('script[type="speculationrules"]')).toHaveCount(0);
 });
 
 test('reaching for search preloads what the first search needs at once, and each file downloads once', async ({

@@ -1,0 +1,163 @@
+/**
+ * A Chromium driven the way DevTools' own "Preloading" panel watches a tab, so speculation-rules
+ * prerendering stays on. Playwright and Puppeteer attach to the page target directly, and Chromium
+ * then refuses to prerender (`PrerenderingDisabledByDevTools`); a session attached through the
+ * tab target does not. The benchmark's "next page" figure (scripts/bench.mjs) and the prerender
+ * browser test (tests/e2e/prerender.spec.ts) use this, so they see what a reader's Chrome does.
+ *
+ * `launchTab()` starts a headless Chromium with a fresh profile and returns a small client whose
+ * `send` goes to the page the tab currently shows (after a prerendered page is activated, that is
+ * the new page), `events` lists every event received, and `close` ends the browser.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for Chromium to write the port it listens on (it picks a free one). */
+async function devToolsPort(profile, browser) {
+	for (let waited = 0; waited < 60_000; waited += 50) {
+		if (browser.exitCode !== null)
+			throw new Error(`Chromium exited (code ${browser.exitCode}) before DevTools was ready`);
+		try {
+			const [port] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
+			if (port) return Number(port);
+		} catch {
+			// not written yet
+		}
+		await sleep(50);
+	}
+	throw new Error('Chromium did not open its DevTools port within a minute');
+}
+
+export async function launchTab() {
+	const profile = mkdtempSync(join(tmpdir(), 'explainer-tab-'));
+	const browser = spawn(
+		ensureBrowser(),
+		['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+		{ stdio: 'ignore' },
+	);
+	const port = await devToolsPort(profile, browser);
+	const { webSocketDebuggerUrl } = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
+	// Node's own WebSocket (Node >= 22).
+	const ws = new WebSocket(webSocketDebuggerUrl);
+	await new Promise((resolve, reject) => {
+		ws.addEventListener('open', resolve, { once: true });
+		ws.addEventListener('error', () => reject(new Error(`could not connect to Chromium at ${webSocketDebuggerUrl}`)), {
+			once: true,
+		});
+	});
+	let nextId = 0;
+	const pending = new Map();
+	/** targetId -> { sessionId, info } for every page target attached through the tab. */
+	const pages = new Map();
+	const events = [];
+	const waiters = new Set();
+	ws.addEventListener('message', ({ data }) => {
+		const msg = JSON.parse(String(data));
+		if (msg.id !== undefined) {
+			const call = pending.get(msg.id);
+			pending.delete(msg.id);
+			if (msg.error) call?.reject(new Error(`${call.method}: ${msg.error.message}`));
+			else call?.resolve(msg.result);
+			return;
+		}
+		const { method, params } = msg;
+		if (method === 'Target.attachedToTarget')
+			pages.set(params.targetInfo.targetId, { sessionId: params.sessionId, info: params.targetInfo });
+		else if (method === 'Target.targetInfoChanged' && pages.has(params.targetInfo.targetId))
+			pages.get(params.targetInfo.targetId).info = params.targetInfo;
+		else if (method === 'Target.detachedFromTarget')
+			for (const [id, page] of pages) if (page.sessionId === params.sessionId) pages.delete(id);
+		events.push(msg);
+		for (const waiter of waiters) waiter(msg);
+	});
+	const call = (method, params = {}, sessionId) =>
+		new Promise((resolve, reject) => {
+			const id = ++nextId;
+			pending.set(id, { resolve, reject, method });
+			ws.send(JSON.stringify({ id, method, params, sessionId }));
+		});
+	/** The page the tab shows: the attached page target that is not a prerender. */
+	const shown = () => [...pages.values()].find((p) => p.info.type === 'page' && p.info.subtype !== 'prerender');
+	const { targetInfos } = await call('Target.getTargets', { filter: [{ type: 'tab' }] });
+	const tab = targetInfos.find((t) => t.type === 'tab');
+	if (!tab) throw new Error('Chromium showed no tab to attach to');
+	const { sessionId: tabSession } = await call('Target.attachToTarget', { targetId: tab.targetId, flatten: true });
+	await call(
+		'Target.setAutoAttach',
+		{ autoAttach: true, waitForDebuggerOnStart: false, flatten: true, filter: [{ type: 'page' }] },
+		tabSession,
+	);
+	while (!shown()) await sleep(20);
+
+	const client = {
+		events,
+		/** A command to the page the tab shows now. */
+		send: (method, params) => call(method, params, shown().sessionId),
+		/** A JavaScript expression's value in the page shown now (promises awaited). */
+		evaluate: async (expression) => {
+			const { result, exceptionDetails } = await call(
+				'Runtime.evaluate',
+				{ expression, returnByValue: true, awaitPromise: true },
+				shown().sessionId,
+			);
+			if (exceptionDetails)
+				throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+			return result.value;
+		},
+		/** Resolves with the first event (already received or to come) `test` accepts. */
+		waitForEvent: (test) =>
+			new Promise((resolve) => {
+				const seen = events.find(test);
+				if (seen) return resolve(seen);
+				const waiter = (msg) => {
+					if (!test(msg)) return;
+					waiters.delete(waiter);
+					resolve(msg);
+				};
+				waiters.add(waiter);
+			}),
+		/** Opens `url` in the tab and waits for its load event. */
+		goto: async (url) => {
+			await client.send('Page.enable');
+			const loaded = new Promise((resolve) => {
+				const waiter = (msg) => {
+					if (msg.method !== 'Page.loadEventFired') return;
+					waiters.delete(waiter);
+					resolve();
+				};
+				waiters.add(waiter);
+			});
+			await client.send('Page.navigate', { url });
+			await loaded;
+		},
+		/** Moves the pointer to the centre of the first element matching `selector`; returns that point. */
+		hover: async (selector) => {
+			const [x, y] = await client.evaluate(`(() => {
+				const el = document.querySelector(${JSON.stringify(selector)});
+				el.scrollIntoView({ block: 'center' });
+				const r = el.getBoundingClientRect();
+				return [r.x + r.width / 2, r.y + r.height / 2];
+			})()`);
+			await client.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+			return { x, y };
+		},
+		/** A left click (press and release) at a point. */
+		click: async ({ x, y }) => {
+			await client.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+			await client.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+		},
+		close: async () => {
+			await Promise.race([call('Browser.close').catch(() => undefined), sleep(2000)]);
+			ws.close();
+			browser.kill();
+			await new Promise((resolve) => (browser.exitCode !== null ? resolve() : browser.once('exit', resolve)));
+			rmSync(profile, { recursive: true, force: true });
+		},
+	};
+	return client;
+}

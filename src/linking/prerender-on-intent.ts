@@ -1,0 +1,31 @@
+/**
+ * The next page is already painted when the reader clicks. Chromium prerenders a page of this site
+ * once the reader shows intent to open it: the pointer rests on a link to it (about 200 ms) or
+ * presses it, which is what speculation rules call "moderate" eagerness. The click then only swaps
+ * in a page that was loaded, laid out and painted out of sight. Nothing is fetched on load, and
+ * nothing at all on save-data or 2G connections: the rules are simply not added there (Chromium
+ * also skips them on save-data, battery saver and low memory). Browsers without speculation rules
+ * keep Astro's prefetch on hover (astro.config.mjs).
+ *
+ * The rules are one fixed text per base path, so the Content-Security-Policy allows them by hash
+ * (src/linking/speculation-rules.ts, read by astro.config.mjs too) and no inline script is allowed broadly.
+ */
+import { speculationRulesText } from './speculation-rules.ts';
+
+/** Astro's own test for a connection where nothing should be fetched ahead (src: astro/prefetch). */
+function slowOrSaving(): boolean {
+	const connection = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+	return Boolean(connection?.saveData || /2g/.test(connection?.effectiveType ?? ''));
+}
+
+export function addSpeculationRules(base: string): boolean {
+	if (!HTMLScriptElement.supports?.('speculationrules') || slowOrSaving()) return false;
+	if (document.querySelector('script[type="speculationrules"]')) return false;
+	const script = document.createElement('script');
+	script.type = 'speculationrules';
+	script.textContent = speculationRulesText(base);
+	document.head.append(script);
+	return true;
+}
+
+addSpeculationRules(import.meta.env.BASE_URL);

@@ -1,0 +1,62 @@
+/**
+ * The next page is prerendered on intent (src/linking/prerender-on-intent.ts). Chromium will not
+ * prerender while Playwright is attached to the page, so these tests drive their own Chromium
+ * through the tab target, as DevTools does (scripts/cdp-tab.mjs), against the same test server.
+ */
+import { expect, test } from '@playwright/test';
+// @ts-ignore -- plain JS module shared with the benchmark
+import { launchTab } from '../../scripts/cdp-tab.mjs';
+
+type Tab = Awaited<ReturnType<typeof launchTab>>;
+type CdpEvent = { method?: string; params?: { status?: string; prerenderStatus?: string; key?: { url?: string } } };
+
+const prerenderStarted = (e: CdpEvent) =>
+	e.method === 'Preload.prerenderStatusUpdated' && ['Running', 'Ready', 'Success'].includes(e.params?.status ?? '');
+
+let tab: Tab;
+test.beforeEach(async () => {
+	tab = await launchTab();
+});
+test.afterEach(async () => {
+	await tab?.close();
+});
+
+test('resting the pointer on "Next" prerenders that page, and the click shows it already rendered', async ({
+	baseURL,
+}) => {
+	await tab.goto(new URL('aws/', baseURL).href);
+	await tab.send('Preload.enable');
+	const next = (await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string;
+	const point = await tab.hover('a[rel="next"]');
+	const ready = (await Promise.race([
+		tab.waitForEvent((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated' && e.params?.status === 'Ready'),
+		new Promise((_, reject) =>
+			setTimeout(() => {
+				const statuses = tab.events.filter((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated');
+				reject(
+					new Error(
+						`not prerendered within 30 s; Chromium said: ${JSON.stringify(statuses.map((e: CdpEvent) => e.params))}`,
+					),
+				);
+			}, 30_000),
+		),
+	])) as CdpEvent;
+	expect(ready.params?.key?.url).toBe(next);
+	await tab.click(point);
+	await expect
+		.poll(() => tab.evaluate('location.href').catch(() => ''), { message: 'the click opens the next page' })
+		.toBe(next);
+	// activationStart > 0 only for a page that was prerendered and then shown.
+	expect(await tab.evaluate(`performance.getEntriesByType('navigation')[0].activationStart`)).toBeGreaterThan(0);
+});
+
+test('nothing is prerendered on load: a reader who never points at a link loads no other page', async ({ baseURL }) => {
+	await tab.send('Page.enable');
+	await tab.send('Preload.enable');
+	await tab.goto(new URL('aws/', baseURL).href);
+	// The rules are in place, waiting for intent.
+	expect(await tab.evaluate(`document.querySelectorAll('script[type="speculationrules"]').length`)).toBe(1);
+	// Let anything eager have its chance: well past the load event and Chromium's own delays.
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect(tab.events.filter(prerenderStarted)).toEqual([]);
+});
