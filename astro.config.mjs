@@ -10,7 +10,6 @@ import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.t
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
-import { LOADER as SCRIPTS_LOADER, scriptsAfterFirstPaint } from './src/build/scripts-after-first-paint.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
 import { criticalCss } from './src/styles/critical-css.ts';
 import { buildPhases, timedIntegrations } from './src/build/phases.ts';
@@ -72,8 +71,7 @@ export default defineConfig({
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
 				// The speculation rules src/linking/prerender-on-intent.ts adds: one fixed text.
-				// and the loader that starts page scripts after the first paint (src/build/scripts-after-first-paint.ts).
-				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base)), sha256(SCRIPTS_LOADER)],
+				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base))],
 			},
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},
@@ -137,8 +135,6 @@ export default defineConfig({
 			readingAids(),
 			// Before the policy check, which must see (and head) the final HTML.
 			criticalCss(),
-			// After the critical CSS pass, which must see the page's scripts run as they were written.
-			scriptsAfterFirstPaint(),
 			contentSecurity(),
 			linkCheck(),
 		]),

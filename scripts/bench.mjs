@@ -151,8 +151,7 @@ async function nextPage(origin) {
 		const tab = await launchTab();
 		try {
 			await tab.goto(`${origin}/aws/`);
-			// Settled, as a reader's page is by the time they reach the end of it.
-			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await new Promise((resolve) => setTimeout(resolve, 1000));
 			await tab.evaluate(
 				`addEventListener('click', () => sessionStorage.setItem('bench-click', String(performance.timeOrigin + performance.now())), { capture: true }), true`,
 			);

@@ -173,7 +173,7 @@ export function deferStylesheets(html: string, links: StylesheetLink[], critical
 	let out = html.replace(links[0]!.tag, `<style>${critical}</style>`);
 	for (const link of links.slice(1)) out = out.replace(link.tag, '');
 	// A stylesheet whose media does not match never blocks first paint (one at the end of <body>
-	// still does, in Chromium), so it loads as "print" and the loader of src/build/scripts-after-first-paint.ts switches it to "all"
+	// still does, in Chromium), so it loads as "print" and load-deferred-css.ts switches it to "all"
 	// once the page is parsed. Without JavaScript, <noscript> links it as usual.
 	const tags = deferred
 		.map(

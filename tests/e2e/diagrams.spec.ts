@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 const pagesWithDiagrams = ['/', ...sectionPages];

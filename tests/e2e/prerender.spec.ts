@@ -3,7 +3,7 @@
  * prerender while Playwright is attached to the page, so these tests drive their own Chromium
  * through the tab target, as DevTools does (scripts/cdp-tab.mjs), against the same test server.
  */
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 // @ts-ignore -- plain JS module shared with the benchmark
 import { launchTab } from '../../scripts/cdp-tab.mjs';
 
@@ -12,13 +12,6 @@ type CdpEvent = { method?: string; params?: { status?: string; prerenderStatus?:
 
 const prerenderStarted = (e: CdpEvent) =>
 	e.method === 'Preload.prerenderStatusUpdated' && ['Running', 'Ready', 'Success'].includes(e.params?.status ?? '');
-
-/** Page scripts (the rules among them) start after the first paint: wait for the loader's mark. */
-async function scriptsLoaded(tab: Tab) {
-	await expect
-		.poll(() => tab.evaluate(`document.documentElement.hasAttribute('data-scripts-loaded')`).catch(() => false))
-		.toBe(true);
-}
 
 let tab: Tab;
 test.beforeEach(async () => {
@@ -32,7 +25,6 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 	baseURL,
 }) => {
 	await tab.goto(new URL('aws/', baseURL).href);
-	await scriptsLoaded(tab);
 	await tab.send('Preload.enable');
 	const next = (await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string;
 	const point = await tab.hover('a[rel="next"]');
@@ -62,7 +54,6 @@ test('nothing is prerendered on load: a reader who never points at a link loads 
 	await tab.send('Page.enable');
 	await tab.send('Preload.enable');
 	await tab.goto(new URL('aws/', baseURL).href);
-	await scriptsLoaded(tab);
 	// The rules are in place, waiting for intent.
 	expect(await tab.evaluate(`document.querySelectorAll('script[type="speculationrules"]').length`)).toBe(1);
 	// Let anything eager have its chance: well past the load event and Chromium's own delays.
