@@ -87,6 +87,8 @@ export async function launchTab() {
 	const tab = targetInfos.find((t) => t.type === 'tab');
 	if (!tab) throw new Error('Chromium showed no tab to attach to');
 	const { sessionId: tabSession } = await call('Target.attachToTarget', { targetId: tab.targetId, flatten: true });
+	// Target info changes (a prerender becoming the shown page) reach us as events.
+	await call('Target.setDiscoverTargets', { discover: true, filter: [{ type: 'page' }] });
 	await call(
 		'Target.setAutoAttach',
 		{ autoAttach: true, waitForDebuggerOnStart: false, flatten: true, filter: [{ type: 'page' }] },
@@ -94,16 +96,27 @@ export async function launchTab() {
 	);
 	while (!shown()) await sleep(20);
 
+	/** The shown page's session; target infos are refreshed when no attached page claims to be shown. */
+	const session = async () => {
+		for (let tries = 0; !shown() && tries < 100; tries++) {
+			const { targetInfos: infos } = await call('Target.getTargets', { filter: [{ type: 'page' }] });
+			for (const info of infos) if (pages.has(info.targetId)) pages.get(info.targetId).info = info;
+			if (!shown()) await sleep(50);
+		}
+		if (!shown()) throw new Error('the tab shows no page');
+		return shown().sessionId;
+	};
+
 	const client = {
 		events,
 		/** A command to the page the tab shows now. */
-		send: (method, params) => call(method, params, shown().sessionId),
+		send: async (method, params) => call(method, params, await session()),
 		/** A JavaScript expression's value in the page shown now (promises awaited). */
 		evaluate: async (expression) => {
 			const { result, exceptionDetails } = await call(
 				'Runtime.evaluate',
 				{ expression, returnByValue: true, awaitPromise: true },
-				shown().sessionId,
+				await session(),
 			);
 			if (exceptionDetails)
 				throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);

@@ -27,7 +27,7 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 	await tab.goto(new URL('aws/', baseURL).href);
 	await tab.send('Preload.enable');
 	const next = (await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string;
-	const point = await tab.hover('a[rel="next"]');
+	await tab.hover('a[rel="next"]');
 	const ready = (await Promise.race([
 		tab.waitForEvent((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated' && e.params?.status === 'Ready'),
 		new Promise((_, reject) =>
@@ -42,7 +42,8 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 		),
 	])) as CdpEvent;
 	expect(ready.params?.key?.url).toBe(next);
-	await tab.click(point);
+	// Where the link is now, in case anything moved while the page was prepared.
+	await tab.click(await tab.hover('a[rel="next"]'));
 	await expect
 		.poll(() => tab.evaluate('location.href').catch(() => ''), { message: 'the click opens the next page' })
 		.toBe(next);
