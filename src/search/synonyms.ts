@@ -37,12 +37,16 @@ const BLOCK = /(<(p|li|dd|td)(?:\s[^>]*)?>)([\s\S]*?)(<\/\2>)/g;
 
 /** The page's HTML with each paragraph and list item followed, inside it, by the other words for its words. */
 export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): string {
-	const patterns = groups.map((group) => group.map((word) => ({ word, pattern: wordPattern(word) })));
+	const patterns = groups.map((group) =>
+		// `first`: a plain substring every match contains, so most blocks skip the (slower) Unicode regex.
+		group.map((word) => ({ word, first: word.split(/[ -]/)[0], pattern: wordPattern(word) })),
+	);
 	return html.replace(BLOCK, (block, open: string, _tag: string, inner: string, close: string) => {
 		const text = inner.replace(/<[^>]*>/g, ' ');
+		const lower = text.toLowerCase();
 		const extra = new Set<string>();
 		for (const group of patterns) {
-			const used = group.filter((w) => w.pattern.test(text));
+			const used = group.filter((w) => lower.includes(w.first) && w.pattern.test(text));
 			if (used.length) for (const w of group) if (!used.includes(w)) extra.add(w.word);
 		}
 		if (!extra.size) return block;
