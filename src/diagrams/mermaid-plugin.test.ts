@@ -60,8 +60,11 @@ describe('mermaid plugin fixtures', { timeout: 60_000 }, () => {
 			expect(html.match(/<figure class="diagram"/g)).toHaveLength(fences);
 			expect(html).not.toContain('language-mermaid');
 			expect(new Set(ids(html)).size).toBe(ids(html).length);
-			expect(html.match(/diagram__theme--light/g)).toHaveLength(fences);
-			expect(html.match(/diagram__theme--dark/g)).toHaveLength(fences);
+			// Both themes: one SVG carrying the dark rules, or (colours in attributes) two renderings.
+			const merged = html.match(/diagram__theme--both/g)?.length ?? 0;
+			expect(merged + (html.match(/diagram__theme--light/g)?.length ?? 0)).toBe(fences);
+			expect(html.match(/diagram__theme--dark/g)?.length ?? 0).toBe(fences - merged);
+			expect(html.match(/@media screen\{:root:not\(\[data-theme='light'\]\) #d/g)?.length ?? 0).toBe(merged);
 		});
 	}
 
