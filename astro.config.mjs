@@ -12,6 +12,7 @@ import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/securi
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
 import { criticalCss } from './src/styles/critical-css.ts';
+import { pageScripts } from './src/build/page-scripts.ts';
 import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
@@ -133,6 +134,8 @@ export default defineConfig({
 			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
 			sharing(),
 			readingAids(),
+			// Before the critical CSS (which loads each page with its scripts) and the policy check.
+			pageScripts(),
 			// Before the policy check, which must see (and head) the final HTML.
 			criticalCss(),
 			contentSecurity(),

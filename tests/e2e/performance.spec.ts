@@ -256,3 +256,33 @@ test('a page that arrives slowly does not shift: nothing paints until the title 
 		server.close();
 	}
 });
+
+test('an article page fetches its scripts as one file and one preloaded chunk, both found in the HTML', async ({
+	page,
+}) => {
+	for (const path of ['aws/', 'topics/']) {
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script' && !r.url().includes('/pagefind/')) scripts.push(r.url());
+		});
+		await page.goto(path, { waitUntil: 'networkidle' });
+		page.removeAllListeners('request');
+		const names = scripts.map((url) => new URL(url).pathname.replace(/^.*\/_astro\//, '')).sort();
+		expect(names, path).toEqual([
+			expect.stringMatching(/^page-scripts-chunk\.\w+\.js$/),
+			expect.stringMatching(/^page-scripts\.\w+\.js$/),
+		]);
+		// The chunk is preloaded from the HTML, so it does not wait for the bundle to be parsed.
+		const chunk = names.find((n) => n.startsWith('page-scripts-chunk'))!;
+		await expect(page.locator(`link[rel="modulepreload"][href$="/_astro/${chunk}"]`), path).toHaveCount(1);
+		await expect(page.locator('script[type="module"][src*="/_astro/"]'), path).toHaveCount(1);
+	}
+	// And the page's controls work from that one file: the theme select and the search button.
+	await page.locator('starlight-theme-select select').first().selectOption('light');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { inOrder, moduleScripts, useBundle } from './page-scripts.ts';
+
+const page = (base: string) =>
+	`<head><script type="module" src="${base}_astro/page.A.js"></script></head><body>` +
+	`<script type="module" src="${base}_astro/Search.astro_astro_type_script_index_0_lang.B.js"></script>` +
+	`<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script>` +
+	`<script type="module" src="${base}_astro/Page.C.js"></script></body>`;
+
+describe('moduleScripts', () => {
+	it("lists the page's own _astro modules in page order, not inline or outside ones", () => {
+		expect(moduleScripts(page('/'), '/')).toEqual([
+			'page.A.js',
+			'Search.astro_astro_type_script_index_0_lang.B.js',
+			'Page.C.js',
+		]);
+	});
+
+	it('reads them under a base path', () => {
+		expect(moduleScripts(page('/explainer/'), '/explainer/')).toHaveLength(3);
+		expect(moduleScripts(page('/explainer/'), '/')).toEqual([]);
+	});
+});
+
+describe('inOrder', () => {
+	const order = ['a', 'b', 'c', 'd'];
+	it('accepts a list whose items all appear in the order, in that order', () => {
+		expect(inOrder(['a', 'c', 'd'], order)).toBe(true);
+		expect(inOrder(order, order)).toBe(true);
+	});
+	it('refuses one that runs a module before one it came after, or one the order lacks', () => {
+		expect(inOrder(['c', 'a'], order)).toBe(false);
+		expect(inOrder(['a', 'e'], order)).toBe(false);
+	});
+});
+
+describe('useBundle', () => {
+	it('puts the preloads and the bundle where the first module was, and drops the rest', () => {
+		const html = useBundle(page('/explainer/'), '/explainer/', 'page-scripts.X.js', ['page-scripts-chunk.Y.js']);
+		expect(html).toBe(
+			'<head><link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Y.js"><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></head><body>' +
+				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script></body>',
+		);
+	});
+});
