@@ -104,4 +104,7 @@ function init() {
 	}
 }
 
-init();
+// A task of its own: the page's scripts run as one bundle (src/build/page-scripts.ts), and a
+// button for every heading (dozens on /glossary/) would otherwise lengthen that one long task.
+// The buttons sit in space the heading already reserves, so adding them a moment later shifts nothing.
+setTimeout(init, 0);
