@@ -3,13 +3,12 @@
  * editorial marks allowed: `[words]` replaces a stretch of the original (used to mend the
  * article's garbled words) and `…` or `...` leaves words out.
  */
+import { escapeRegExp } from '../security/escape.ts';
 
 /** Whitespace differences are layout, not wording. */
 export function normalizeSpace(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A bracketed correction stands for at most this many characters of the original. */
 const MAX_REPLACED = 60;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inOrder, moduleScripts, useBundle } from './page-scripts.ts';
+import { inOrder, moduleScripts, unusedInputs, useBundle } from './page-scripts.ts';
 
 const page = (base: string) =>
 	`<head><script type="module" src="${base}_astro/page.A.js"></script></head><body>` +
@@ -41,5 +41,26 @@ describe('useBundle', () => {
 			'<head><link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Y.js"><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></head><body>' +
 				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script></body>',
 		);
+	});
+});
+
+describe('unusedInputs', () => {
+	const inputs = {
+		'<stdin>': { imports: [{ path: 'page.A.js' }, { path: 'Search.B.js' }] },
+		'page.A.js': { imports: [{ path: 'shared.C.js' }] },
+		'Search.B.js': { imports: [{ path: 'shared.C.js' }, { path: 'search-ui.D.js' }] },
+		'shared.C.js': { imports: [] },
+		'search-ui.D.js': { imports: [] },
+	};
+	it('drops every bundled module no page loads', () => {
+		expect(unusedInputs(inputs, new Set()).sort()).toEqual([
+			'Search.B.js',
+			'page.A.js',
+			'search-ui.D.js',
+			'shared.C.js',
+		]);
+	});
+	it('keeps a module a page still loads, and what it imports', () => {
+		expect(unusedInputs(inputs, new Set(['page.A.js'])).sort()).toEqual(['Search.B.js', 'search-ui.D.js']);
 	});
 });

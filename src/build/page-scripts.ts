@@ -6,20 +6,18 @@
  * in their page order, into one file (esbuild, with code splitting so the search dialog stays a
  * separate file loaded on intent), preloads the one chunk it shares with that dialog, and points
  * every page at it. Pages that list a subset (no table of contents) get the same file: the modules
- * they lack only define custom elements those pages do not use. Mobile Lighthouse LCP on /aws/
- * went from about 1520 ms to 1280 ms (stock Starlight 1290 ms) when this was measured.
+ * they lack only define custom elements those pages do not use. Fewer requests, and no chain of
+ * them, is what brought mobile Lighthouse LCP level with stock Starlight's (bench/results.md).
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { escapeRegExp } from '../security/escape.ts';
 
 const scriptTag = (base: string) =>
-	new RegExp(
-		`<script type="module" src="${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_astro/([^"/]+\\.js)"></script>`,
-		'g',
-	);
+	new RegExp(`<script type="module" src="${escapeRegExp(base)}_astro/([^"/]+\\.js)"></script>`, 'g');
 
 /** The `_astro/` module files a page loads, in page order. */
 export function moduleScripts(html: string, base: string): string[] {
@@ -46,6 +44,25 @@ export function useBundle(html: string, base: string, bundle: string, preloads: 
 		const links = preloads.map((p) => `<link rel="modulepreload" href="${base}_astro/${p}">`).join('');
 		return `${links}<script type="module" src="${base}_astro/${bundle}"></script>`;
 	});
+}
+
+/**
+ * The bundle's inputs (esbuild's metafile, paths relative to _astro/) that no page needs any more:
+ * not loaded by a page itself (share pages keep Astro's prefetch module) nor imported through one.
+ */
+export function unusedInputs(
+	inputs: Record<string, { imports: { path: string }[] }>,
+	stillLoaded: Set<string>,
+): string[] {
+	const keep = new Set<string>();
+	const visit = (path: string) => {
+		if (keep.has(path)) return;
+		keep.add(path);
+		for (const i of inputs[path]?.imports ?? []) visit(i.path);
+	};
+	for (const path of Object.keys(inputs)) if (stillLoaded.has(path)) visit(path);
+	// Only the files of _astro/ itself; stdin's entry has no file.
+	return Object.keys(inputs).filter((p) => !keep.has(p) && !p.includes('/') && !p.startsWith('<'));
 }
 
 export function pageScripts(): AstroIntegration {
@@ -103,11 +120,10 @@ export function pageScripts(): AstroIntegration {
 					page.html = useBundle(page.html, base, name(bundlePath), preloads);
 					writeFileSync(join(out, page.file), page.html);
 				}
-				// The modules now bundled, and what they imported, unless a page still loads one itself.
-				const stillLoaded = new Set(pages.flatMap((p) => moduleScripts(p.html, base)));
-				const bundled = Object.keys(result.metafile.inputs)
-					.map(name)
-					.filter((p) => !p.includes('/') && !p.startsWith('<') && !stillLoaded.has(p));
+				const bundled = unusedInputs(
+					result.metafile.inputs,
+					new Set(pages.flatMap((p) => moduleScripts(p.html, base))),
+				);
 				for (const file of bundled) rmSync(join(assets, file), { force: true });
 				logger.info(
 					`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${preloads.length} preloaded chunk(s) on ${targets.length} pages`,

@@ -10,6 +10,7 @@ import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
 import { indexOnly } from './index-only.ts';
+import { escapeRegExp } from '../security/escape.ts';
 
 export const synonymsFile = 'content/synonyms.yaml';
 const schema = z.array(z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/, 'lowercase words')).min(2));
@@ -24,7 +25,6 @@ export function parseSynonyms(text: string, file = synonymsFile): string[][] {
 let cached: string[][] | undefined;
 export const loadSynonyms = () => (cached ??= parseSynonyms(readFileSync(fromRoot(synonymsFile), 'utf8')));
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word or phrase as written, in any case, with a plural ending. */
 const wordPattern = (word: string) =>
 	new RegExp(
