@@ -93,7 +93,7 @@ export default defineConfig({
 		...timedIntegrations([
 			articleCoverage(),
 			revisionsCheck(),
-			diagramsIntegration(),
+			diagramsIntegration({ prerender: diagrams }),
 			starlight({
 				title: "Amazon's $200B AI Bet, Explained",
 				description:

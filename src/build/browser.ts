@@ -1,7 +1,6 @@
 /**
- * One Chromium for the whole build. Diagrams (src/diagrams/renderer.ts) and the critical CSS
- * (src/styles/critical-css.ts) both need a browser; a start costs about a second of CPU, so they
- * share one, and it can be started while Vite bundles (`warmUp`), long before either uses it.
+ * One Chromium for the whole build (or dev server): Mermaid draws the diagrams in it
+ * (src/diagrams/renderer.ts), launched on first use.
  *
  * One per process, on globalThis: the integrations and the Markdown plugins may be loaded as
  * separate copies of this module, and two copies would mean two browsers.
@@ -25,15 +24,6 @@ export class BuildBrowser {
 			return browser;
 		})();
 		return this.#browser;
-	}
-
-	/** Starts the browser now without waiting for it; a failure surfaces at the first real use. */
-	warmUp(): void {
-		this.launch().catch(() => undefined);
-	}
-
-	get started(): boolean {
-		return this.#browser !== undefined;
 	}
 
 	async close(): Promise<void> {

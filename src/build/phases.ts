@@ -82,7 +82,7 @@ export function buildPhases(): AstroIntegration {
 				buildDone = performance.now();
 			},
 			'astro:build:done': async ({ logger }) => {
-				// Normally closed by the critical CSS pass; this covers builds where it did not run.
+				// Normally closed once the diagrams are drawn; this covers builds where that did not run.
 				await sharedBrowser().close();
 				const end = performance.now();
 				const astroMs = (buildDone || end) - started - (registry.get(PHASE_OF['article-coverage']!)?.ms ?? 0);
@@ -92,10 +92,7 @@ export function buildPhases(): AstroIntegration {
 				const diagrams = sharedRenderer();
 				const { rendered, cached, ms } = diagrams.stats;
 				const { startMs } = sharedBrowser();
-				const browser =
-					startMs === undefined
-						? 'no browser started'
-						: `browser start ${(startMs / 1000).toFixed(1)} s, shared with critical CSS`;
+				const browser = startMs === undefined ? 'no browser started' : `browser start ${(startMs / 1000).toFixed(1)} s`;
 				const mermaid =
 					diagrams.mermaidStartMs === undefined
 						? ''

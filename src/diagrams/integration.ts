@@ -26,14 +26,20 @@ export function reportDiagram(file: string): void {
 	logger?.info(`${rendered} rendered, ${cached} cached (${file})`);
 }
 
-/** Prints the diagram summary at the end of a build and closes Mermaid's page (the critical CSS pass still uses the browser). */
-export function diagramsIntegration(): AstroIntegration {
+/** Prints the diagram summary at the end of a build and closes the browser: nothing after the diagrams needs it. */
+export function diagramsIntegration({ prerender = true }: { prerender?: boolean } = {}): AstroIntegration {
 	return {
 		name: 'diagrams',
 		hooks: {
 			'astro:config:setup': ({ logger: l, command, config, injectScript }) => {
 				logger = l;
 				base = config.base;
+				// The browser and Mermaid take seconds to start: begin drawing now, while Astro syncs the
+				// content and Vite bundles, instead of when the first page asks for its diagram.
+				if (command === 'build' && prerender) {
+					const missing = sharedRenderer().prerender(diagramSources());
+					if (missing) l.info(`${missing} diagram(s) to render: drawing them while the build goes on`);
+				}
 				// The built site gets the font cut down to what its diagrams show (font-subset.ts); while
 				// authoring, diagrams change all the time, so the dev server serves the whole files.
 				if (command === 'dev')
@@ -42,11 +48,6 @@ export function diagramsIntegration(): AstroIntegration {
 						`import '@fontsource/inter/latin-400.css';import '@fontsource/inter/latin-600.css';`,
 					);
 			},
-			'astro:build:start': ({ logger: l }) => {
-				// Start the browser while Vite bundles, if any diagram must be drawn: it is the slow part.
-				const missing = sharedRenderer().warmUpFor(diagramSources());
-				if (missing) l.info(`${missing} diagram(s) to render: starting the browser`);
-			},
 			'astro:build:done': async ({ logger: l, dir }) => {
 				const renderer = sharedRenderer();
 				const { rendered, cached, damaged, ms } = renderer.stats;
@@ -54,6 +55,7 @@ export function diagramsIntegration(): AstroIntegration {
 					`diagrams: ${rendered} rendered, ${cached} cached${damaged ? ` (${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} redrawn)` : ''}, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
 				);
 				await renderer.close();
+				await sharedBrowser().close();
 				const fonts = await writeDiagramFonts(fileURLToPath(dir), base);
 				if (fonts.pages)
 					l.info(

@@ -179,6 +179,21 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 			}
 		});
 
+		it('a diagram drawn ahead (prerender) is drawn once: the page takes that drawing', async () => {
+			const early = flowchart('  early --> drawn');
+			const fresh = new DiagramRenderer({ cacheDir });
+			try {
+				expect(fresh.prerender([early, early])).toBe(1);
+				const drawn = await fresh.render(early);
+				expect(fresh.stats).toMatchObject({ rendered: 1, cached: 0 });
+				expect(drawn.light).toContain('<svg');
+				// Cached now: nothing to draw ahead in the next build.
+				expect(fresh.prerender([early])).toBe(0);
+			} finally {
+				await fresh.close();
+			}
+		});
+
 		it('says so once per build', async () => {
 			const other = flowchart('  c --> d');
 			await renderer.render(source);
@@ -188,8 +203,9 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 			const fresh = new DiagramRenderer({ cacheDir });
 			const warn = quiet();
 			try {
-				expect(fresh.warmUpFor([source, other])).toBe(2);
+				expect(fresh.prerender([source, other])).toBe(2);
 				expect(fresh.stats.damaged).toBe(2);
+				await Promise.all([fresh.render(source), fresh.render(other)]);
 				expect(warn).toHaveBeenCalledTimes(1);
 				expect(warn.mock.calls[0]![0]).toMatch(/ignoring a damaged cache entry \(.*\.json: not valid JSON/);
 			} finally {

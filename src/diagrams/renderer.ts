@@ -238,12 +238,6 @@ class MermaidBrowser {
 		return task;
 	}
 
-	/** Starts the browser and loads Mermaid now, so that work overlaps the rest of the build. */
-	warmUp() {
-		this.#page ??= this.#open();
-		this.#page.catch(() => undefined); // a failure surfaces on the first render instead
-	}
-
 	get started() {
 		return this.#page !== undefined;
 	}
@@ -271,8 +265,36 @@ export class DiagramRenderer {
 		this.#browser = new MermaidBrowser(browser);
 	}
 
+	/** Drawings `prerender` started, by source hash, until a page takes them. */
+	#prerendered = new Map<string, Promise<RenderedDiagram>>();
+
 	/** Throws a DiagramProblem (accessibility, safety, syntax, output) with a message for the author. */
-	async render(source: string): Promise<RenderedDiagram> {
+	render(source: string): Promise<RenderedDiagram> {
+		const hash = diagramHash(source);
+		const early = this.#prerendered.get(hash);
+		if (!early) return this.#render(source, hash);
+		this.#prerendered.delete(hash);
+		return early;
+	}
+
+	/**
+	 * Starts drawing every diagram of `sources` that is not cached, one after another, without
+	 * waiting: a build calls this before Astro reads the content, so the drawings are under way (or
+	 * done) when the pages ask for them. A failure is left for the page's own request to report,
+	 * with its file and line. Returns how many need drawing.
+	 */
+	prerender(sources: string[]): number {
+		const missing = [...new Set(sources)].filter((s) => this.needsRender(s));
+		for (const source of missing) {
+			const hash = diagramHash(source);
+			const drawing = this.#render(source, hash);
+			drawing.catch(() => undefined);
+			this.#prerendered.set(hash, drawing);
+		}
+		return missing.length;
+	}
+
+	async #render(source: string, hash: string): Promise<RenderedDiagram> {
 		const started = performance.now();
 		const diagram = parseDiagramSource(source);
 		if (diagram.body.length > MERMAID_LIMITS.maxTextSize) {
@@ -280,7 +302,6 @@ export class DiagramRenderer {
 				`the diagram is ${diagram.body.length.toLocaleString('en')} characters long, over Mermaid's limit of ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')} (it would show "Maximum text size in diagram exceeded"). Split it into two or more smaller diagrams, or shorten its labels.`,
 			);
 		}
-		const hash = diagramHash(source);
 		const cached = this.#readCache(hash);
 		if (cached) {
 			this.stats.cached++;
@@ -376,13 +397,6 @@ export class DiagramRenderer {
 	/** True when rendering `source` would need the browser (it is not validly in the cache). */
 	needsRender(source: string): boolean {
 		return this.#readCache(diagramHash(source)) === undefined;
-	}
-
-	/** Starts the browser early if any of these diagrams is not cached yet; returns how many are not. */
-	warmUpFor(sources: string[]): number {
-		const missing = sources.filter((s) => this.needsRender(s)).length;
-		if (missing) this.#browser.warmUp();
-		return missing;
 	}
 
 	/** Closes Mermaid's page, and the browser if this renderer started its own. */

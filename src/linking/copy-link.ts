@@ -9,12 +9,14 @@
 
 import { withBase } from '../article/links.ts';
 import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
-
-const SHARE_ICON =
-	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"/></svg>';
-
-const COPY_ICON =
-	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/></svg>';
+import {
+	COPY_BUTTON_CLASS,
+	COPY_ICON,
+	HEADING_ANCHORS,
+	MARKED_ANCHORS,
+	SHARE_BUTTON_CLASS,
+	SHARE_ICON,
+} from './copy-link-buttons.ts';
 
 /** Where the clipboard is refused (permissions, insecure context), show the link ready to copy. */
 function showManualCopy(button: HTMLButtonElement, url: string) {
@@ -64,7 +66,7 @@ function shareUrl(id: string): string {
 function makeButton(kind: 'copy' | 'share', label: string, getUrl: () => string) {
 	const button = document.createElement('button');
 	button.type = 'button';
-	button.className = kind === 'copy' ? 'copy-link' : 'copy-link copy-link--share';
+	button.className = kind === 'copy' ? COPY_BUTTON_CLASS : SHARE_BUTTON_CLASS;
 	button.innerHTML = kind === 'copy' ? COPY_ICON : SHARE_ICON;
 	button.setAttribute(
 		'aria-label',
@@ -90,16 +92,14 @@ function addButton(anchor: HTMLAnchorElement, label: string, withShare = false) 
 }
 
 function init() {
-	for (const anchor of document.querySelectorAll<HTMLAnchorElement>(
-		'.sl-markdown-content :is(.level-h2, .level-h3) > a.sl-anchor-link',
-	)) {
+	for (const anchor of document.querySelectorAll<HTMLAnchorElement>(HEADING_ANCHORS)) {
 		const wrapper = anchor.parentElement!;
 		const heading = wrapper.querySelector('h2, h3');
 		// Only h2s written in MDX have share pages; generated headings (glossary, figures) opt out.
 		const withShare = wrapper.classList.contains('level-h2') && !wrapper.hasAttribute('data-no-share');
 		addButton(anchor, `section “${heading?.textContent?.trim() ?? ''}”`, withShare);
 	}
-	for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
+	for (const anchor of document.querySelectorAll<HTMLAnchorElement>(MARKED_ANCHORS)) {
 		addButton(anchor, anchor.dataset.copyLink || 'this item');
 	}
 }

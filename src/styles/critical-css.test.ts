@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deferStylesheets, pruneCss, readCacheEntry, selectorForMatching, stylesheetLinks } from './critical-css.ts';
 
-// One folder per case: input.css, used.txt (the selectors the browser found on the first screen,
+// One folder per case: input.css, used.txt (the selectors found on the first screen,
 // one a line), optional page.html (what the page itself mentions), and the expected output.css.
 // UPDATE_FIXTURES=1 rewrites the outputs; review the diff before committing.
 const fixturesDir = join(import.meta.dirname, 'fixtures');

@@ -1,0 +1,28 @@
+/**
+ * What copy-link.ts adds to a page, and where: shared with the critical CSS
+ * (src/styles/first-screen.ts), which must style these buttons on the first screen although the
+ * built HTML does not contain them.
+ */
+
+/** Heading anchors that get a copy button (and, on an h2 written in MDX, a share button). */
+export const HEADING_ANCHORS = '.sl-markdown-content :is(.level-h2, .level-h3) > a.sl-anchor-link';
+/** Other anchors that get a copy button: paragraphs on /source/, glossary terms, figures. */
+export const MARKED_ANCHORS = 'a[data-copy-link]';
+
+export const SHARE_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"/></svg>';
+
+export const COPY_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/></svg>';
+
+export const COPY_BUTTON_CLASS = 'copy-link';
+export const SHARE_BUTTON_CLASS = 'copy-link copy-link--share';
+
+/** The buttons as the script inserts them after each anchor (every kind it may add). */
+export const COPY_LINK_BUTTONS = [
+	{
+		after: HEADING_ANCHORS,
+		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button>`,
+	},
+	{ after: MARKED_ANCHORS, html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button>` },
+];
