@@ -21,8 +21,8 @@ import { COPY_LINK_BUTTONS } from '../linking/copy-link-buttons.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
 import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher } from './first-screen.ts';
 
-/** Bump when the selection below changes, so cached results are recomputed. */
-const VERSION = 5;
+/** Bump when the selection (here or in first-screen.ts) changes, so cached results are recomputed. */
+const VERSION = 6;
 
 /** Stylesheets this small are inlined whole: a request would cost more than the bytes. */
 const INLINE_WHOLE_MAX_BYTES = 1024;

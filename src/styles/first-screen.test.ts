@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher, withoutHas } from './first-screen.ts';
+import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher } from './first-screen.ts';
 
 const words = (n: number) => 'x'.repeat(n);
 const page = (content: string, chrome = '') =>
@@ -61,21 +61,18 @@ describe('firstScreenMatcher', () => {
 		expect(on('.h > .copy')).toBe(true);
 		expect(on('.anchor + .copy:not(.share)')).toBe(true);
 		expect(on('.copy:not(.share) + .share')).toBe(true);
+		expect(on('.h > .copy:not(.share):has(+ .share)')).toBe(true);
+	});
+
+	it('leaves out what only an open popover or modal dialog shows', () => {
+		const on = firstScreenMatcher(page('<p>t</p>', '<button class="menu"></button><nav id="m" popover></nav>'));
+		expect(on('.menu:has(~ :popover-open)')).toBe(false);
+		expect(on('header:has(#m:popover-open) .menu')).toBe(false);
+		expect(on('.menu:not(:popover-open)')).toBe(true);
+		expect(on('dialog:modal')).toBe(false);
 	});
 
 	it('keeps a selector the engine cannot test', () => {
-		expect(firstScreenMatcher(page('<p>t</p>'))('p:popover-open')).toBe(true);
-	});
-});
-
-describe('withoutHas', () => {
-	it.each([
-		['.a:has(+ .b)', '.a'],
-		['.a:not(.x):has(+ .b:is(.c, .d)) .e', '.a:not(.x) .e'],
-		['body:has(#menu:popover-open)', 'body'],
-		[':has(> img)', '*'],
-		['.plain', '.plain'],
-	])('%s matches at least what %s does', (selector, expected) => {
-		expect(withoutHas(selector)).toBe(expected);
+		expect(firstScreenMatcher(page('<p>t</p>'))('p:state(busy)')).toBe(true);
 	});
 });

@@ -28,27 +28,6 @@ const UNCOUNTED_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg'
 
 const hasClass = (el: Element, name: string) => (el.attribs.class ?? '').split(/\s+/).includes(name);
 
-/**
- * `:has()` dropped, so the selector matches at least what it did: relative forms such as
- * `:has(+ .x)` are not understood by the selector engine, and their answer may change as scripts
- * add elements anyway.
- */
-export function withoutHas(selector: string): string {
-	let out = '';
-	for (let i = 0; i < selector.length; i++) {
-		if (!selector.startsWith(':has(', i)) {
-			out += selector[i];
-			continue;
-		}
-		let depth = 0;
-		for (i += 4; i < selector.length; i++) {
-			if (selector[i] === '(') depth++;
-			else if (selector[i] === ')' && --depth === 0) break;
-		}
-	}
-	return out.trim() === '' ? '*' : out;
-}
-
 /** Elements a page's scripts add on load, as HTML inserted after every element `after` matches. */
 export interface ScriptAddition {
 	after: string;
@@ -96,7 +75,7 @@ export function firstScreenMatcher(html: string, additions: ScriptAddition[] = [
 	const onScreen = selectAll<AnyNode, Element>('*', document).filter((el) => !below.has(el));
 	return (selector) => {
 		try {
-			const test = compiled(withoutHas(selector));
+			const test = compiled(selector);
 			return onScreen.some((el) => test(el));
 		} catch {
 			return true; // a selector this engine cannot test is kept
@@ -104,10 +83,16 @@ export function firstScreenMatcher(html: string, additions: ScriptAddition[] = [
 	};
 }
 
+/**
+ * States no element is in before the reader acts: a popover (Starlight's mobile menu) or a modal
+ * dialog opens on a click, when the full stylesheet is there.
+ */
+const CLOSED_AT_LOAD = { 'popover-open': () => false, modal: () => false };
+
 /** Selectors compiled once for all pages: compiling is most of the matching's cost. */
 const compiledSelectors = new Map<string, (el: Element) => boolean>();
 function compiled(selector: string): (el: Element) => boolean {
 	let test = compiledSelectors.get(selector);
-	if (!test) compiledSelectors.set(selector, (test = compile<AnyNode, Element>(selector)));
+	if (!test) compiledSelectors.set(selector, (test = compile<AnyNode, Element>(selector, { pseudos: CLOSED_AT_LOAD })));
 	return test;
 }
