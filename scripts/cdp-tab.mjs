@@ -96,11 +96,15 @@ export async function launchTab() {
 	);
 	while (!shown()) await sleep(20);
 
+	const refreshTargets = async () => {
+		const { targetInfos: infos } = await call('Target.getTargets', { filter: [{ type: 'page' }] });
+		for (const info of infos) if (pages.has(info.targetId)) pages.get(info.targetId).info = info;
+	};
+
 	/** The shown page's session; target infos are refreshed when no attached page claims to be shown. */
 	const session = async () => {
 		for (let tries = 0; !shown() && tries < 100; tries++) {
-			const { targetInfos: infos } = await call('Target.getTargets', { filter: [{ type: 'page' }] });
-			for (const info of infos) if (pages.has(info.targetId)) pages.get(info.targetId).info = info;
+			await refreshTargets();
 			if (!shown()) await sleep(50);
 		}
 		if (!shown()) throw new Error('the tab shows no page');
@@ -113,11 +117,13 @@ export async function launchTab() {
 		send: async (method, params) => call(method, params, await session()),
 		/** A JavaScript expression's value in the page shown now (promises awaited). */
 		evaluate: async (expression) => {
-			const { result, exceptionDetails } = await call(
-				'Runtime.evaluate',
-				{ expression, returnByValue: true, awaitPromise: true },
-				await session(),
-			);
+			const params = { expression, returnByValue: true, awaitPromise: true };
+			// Right after a prerendered page is activated, the events saying which page the tab shows
+			// may still be on their way (more so on a busy machine): ask Chromium, then try again.
+			const { result, exceptionDetails } = await call('Runtime.evaluate', params, await session()).catch(async () => {
+				await refreshTargets();
+				return call('Runtime.evaluate', params, await session());
+			});
 			if (exceptionDetails)
 				throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
 			return result.value;

@@ -296,3 +296,17 @@ test('an article page fetches its scripts as one file and one preloaded chunk, b
 		.click();
 	await expect(page.getByRole('dialog')).toBeVisible();
 });
+
+test('on /glossary/, entries far below the screen are not laid out until the reader nears them; a link to one shows it', async ({
+	page,
+}) => {
+	await page.goto('glossary/');
+	const last = page.locator('.glossary-term').last();
+	const definition = last.locator('p').first();
+	const rendered = () => definition.evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true }));
+	expect(await rendered(), 'the last definition is skipped by the first layout').toBe(false);
+	const id = await last.locator('h2').getAttribute('id');
+	await page.goto(`glossary/#${id}`);
+	await expect(definition).toBeInViewport();
+	expect(await rendered(), 'a link to the entry lays it out').toBe(true);
+});
