@@ -81,8 +81,11 @@ export async function launchTab() {
 			pending.set(id, { resolve, reject, method });
 			ws.send(JSON.stringify({ id, method, params, sessionId }));
 		});
-	/** The page the tab shows: the attached page target that is not a prerender. */
-	const shown = () => [...pages.values()].find((p) => p.info.type === 'page' && p.info.subtype !== 'prerender');
+	/**
+	 * The page the tab shows: the attached page target that is not a prerender, the latest one if
+	 * the page a prerender replaced has not been detached yet (that event can come late on a busy machine).
+	 */
+	const shown = () => [...pages.values()].findLast((p) => p.info.type === 'page' && p.info.subtype !== 'prerender');
 	const { targetInfos } = await call('Target.getTargets', { filter: [{ type: 'tab' }] });
 	const tab = targetInfos.find((t) => t.type === 'tab');
 	if (!tab) throw new Error('Chromium showed no tab to attach to');
@@ -119,11 +122,21 @@ export async function launchTab() {
 		evaluate: async (expression) => {
 			const params = { expression, returnByValue: true, awaitPromise: true };
 			// Right after a prerendered page is activated, the events saying which page the tab shows
-			// may still be on their way (more so on a busy machine): ask Chromium, then try again.
-			const { result, exceptionDetails } = await call('Runtime.evaluate', params, await session()).catch(async () => {
-				await refreshTargets();
-				return call('Runtime.evaluate', params, await session());
-			});
+			// may still be on their way (more so on a busy machine), and the page it replaced, frozen
+			// in the back/forward cache, never answers: ask Chromium which page is shown, then retry.
+			const attempt = async (tries) => {
+				try {
+					return await Promise.race([
+						call('Runtime.evaluate', params, await session()),
+						sleep(3000).then(() => Promise.reject(new Error(`no answer to ${expression}`))),
+					]);
+				} catch (error) {
+					if (tries <= 1) throw error;
+					await refreshTargets();
+					return attempt(tries - 1);
+				}
+			};
+			const { result, exceptionDetails } = await attempt(4);
 			if (exceptionDetails)
 				throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
 			return result.value;

@@ -43,10 +43,28 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 	])) as CdpEvent;
 	expect(ready.params?.key?.url).toBe(next);
 	// Where the link is now, in case anything moved while the page was prepared.
-	await tab.click(await tab.hover('a[rel="next"]'));
+	const point = await tab.hover('a[rel="next"]');
+	await tab.click(point);
+	let lastSeen = '';
 	await expect
-		.poll(() => tab.evaluate('location.href').catch(() => ''), { message: 'the click opens the next page' })
-		.toBe(next);
+		.poll(
+			() =>
+				tab.evaluate('location.href').then(
+					(href) => (lastSeen = String(href)),
+					(error) => ((lastSeen = `error: ${(error as Error).message}`), ''),
+				),
+			{
+				message: `the click opens the next page (clicked at ${JSON.stringify(point)}; ${JSON.stringify(
+					tab.events
+						.filter((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated')
+						.map((e: CdpEvent) => e.params?.status),
+				)})`,
+			},
+		)
+		.toBe(next)
+		.catch((error: Error) => {
+			throw new Error(`${error.message}\nlast seen: ${lastSeen}`);
+		});
 	// activationStart > 0 only for a page that was prerendered and then shown.
 	expect(await tab.evaluate(`performance.getEntriesByType('navigation')[0].activationStart`)).toBeGreaterThan(0);
 });
