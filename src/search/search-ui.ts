@@ -12,6 +12,7 @@
  */
 
 import { withoutIndexOnly } from './index-only.ts';
+import { readPageData } from './page-data.ts';
 import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import {
 	cleanQuery,
@@ -110,7 +111,7 @@ class SiteSearch extends HTMLElement {
 					.catch(() => ({ words: [] }));
 				void pagefind
 					.search(null)
-					.then((all) => Promise.all(all?.results.map((r) => r.data()) ?? []))
+					.then((all) => Promise.all(all?.results.map(readPageData) ?? []))
 					.catch(() => undefined);
 			};
 			this.#warm = warm;
@@ -222,7 +223,7 @@ class SiteSearch extends HTMLElement {
 		// data is read, which is most of a search's time, and a short query matches every page.
 		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
 		const best = results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
-		const pages = await Promise.all(best.map((page) => Promise.all(page.map((r) => r.data())).then(mergePageData)));
+		const pages = await Promise.all(best.map((page) => Promise.all(page.map(readPageData)).then(mergePageData)));
 		if (id !== this.#query) return;
 		const root = this.#base.replace(/\/$/, '');
 		const sections = rankSections(pages, plan, `${root}/glossary/`);
