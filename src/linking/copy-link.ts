@@ -63,35 +63,51 @@ function shareUrl(id: string): string {
 	return new URL(withBase(`/share/${page}/${id}/`), canonical).href;
 }
 
-function makeButton(kind: 'copy' | 'share', label: string, getUrl: () => string) {
-	const button = document.createElement('button');
-	button.type = 'button';
-	button.className = kind === 'copy' ? COPY_BUTTON_CLASS : SHARE_BUTTON_CLASS;
-	button.innerHTML = kind === 'copy' ? COPY_ICON : SHARE_ICON;
+/** One parsed button per kind; each heading gets a clone (parsing the icon dozens of times was most of the work). */
+const prototypes = new Map<'copy' | 'share', HTMLButtonElement>();
+
+function makeButton(kind: 'copy' | 'share', label: string, hash: string) {
+	let prototype = prototypes.get(kind);
+	if (!prototype) {
+		prototype = document.createElement('button');
+		prototype.type = 'button';
+		prototype.className = kind === 'copy' ? COPY_BUTTON_CLASS : SHARE_BUTTON_CLASS;
+		prototype.innerHTML = kind === 'copy' ? COPY_ICON : SHARE_ICON;
+		prototype.title = kind === 'copy' ? 'Copy link' : 'Copy link with preview (for chats and social posts)';
+		prototypes.set(kind, prototype);
+	}
+	const button = prototype.cloneNode(true) as HTMLButtonElement;
 	button.setAttribute(
 		'aria-label',
 		kind === 'copy' ? `Copy link to ${label}` : `Copy preview link to ${label}, for chats and social posts`,
 	);
-	button.title = kind === 'copy' ? 'Copy link' : 'Copy link with preview (for chats and social posts)';
-	button.addEventListener('click', async () => {
-		const url = getUrl();
-		if (await writeClipboard(url)) {
-			announce(kind === 'copy' ? 'Link copied' : 'Preview link copied');
-			flash(button, 'Copied');
-		} else showManualCopy(button, url);
-	});
+	button.dataset.copyHash = hash;
 	return button;
+}
+
+/** One listener for every button, instead of one each. */
+async function onClick(event: MouseEvent) {
+	const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-hash]');
+	if (!button) return;
+	const hash = button.dataset.copyHash!;
+	const share = button.classList.contains('copy-link--share');
+	const url = share ? shareUrl(decodeURIComponent(hash.slice(1))) : canonicalUrl(hash);
+	if (await writeClipboard(url)) {
+		announce(share ? 'Preview link copied' : 'Link copied');
+		flash(button, 'Copied');
+	} else showManualCopy(button, url);
 }
 
 function addButton(anchor: HTMLAnchorElement, label: string, withShare = false) {
 	const hash = anchor.getAttribute('href');
 	if (!hash?.startsWith('#') || anchor.nextElementSibling?.classList.contains('copy-link')) return;
-	const buttons = [makeButton('copy', label, () => canonicalUrl(hash))];
-	if (withShare) buttons.push(makeButton('share', label, () => shareUrl(decodeURIComponent(hash.slice(1)))));
+	const buttons = [makeButton('copy', label, hash)];
+	if (withShare) buttons.push(makeButton('share', label, hash));
 	anchor.after(...buttons);
 }
 
 function init() {
+	document.addEventListener('click', (e) => void onClick(e));
 	for (const anchor of document.querySelectorAll<HTMLAnchorElement>(HEADING_ANCHORS)) {
 		const wrapper = anchor.parentElement!;
 		const heading = wrapper.querySelector('h2, h3');
