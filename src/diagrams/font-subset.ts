@@ -18,7 +18,6 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
-import subsetFont from 'subset-font';
 import { fromRoot } from '../article/paths.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
 import { diagramFont } from './theme.ts';
@@ -76,6 +75,8 @@ async function subset(file: string, chars: string, cacheDir: string): Promise<Bu
 		const data = readFileSync(cached);
 		if (isWoff2(data)) return data;
 	}
+	// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
+	const { default: subsetFont } = await import('subset-font');
 	const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
 	if (!isWoff2(data)) throw new Error(`diagram fonts: subsetting ${file} did not produce a WOFF2 file`);
 	writeAtomic(cached, data);
