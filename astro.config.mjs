@@ -104,8 +104,7 @@ export default defineConfig({
 					// before <main> in the HTML and is laid out beside it; painted before <main> arrived, it
 					// stood where the text goes and jumped aside when the text came (layout shift). With the
 					// critical CSS inline nothing else holds back the first paint, and the title and first
-					// paragraph arrive in the first round trip anyway (tests/e2e/performance.spec.ts). After the
-					// build, pages with text wait for its first paragraph instead (src/styles/first-paint.ts).
+					// paragraph arrive in the first round trip anyway (tests/e2e/performance.spec.ts).
 					{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } },
 				],
 				lastUpdated: true,

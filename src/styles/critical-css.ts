@@ -19,7 +19,6 @@ import postcss, { type AtRule, type ChildNode, type Container, type Root } from 
 import { fromRoot } from '../article/paths.ts';
 import { COPY_LINK_BUTTONS } from '../linking/copy-link-buttons.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
-import { holdFirstPaintForFirstParagraph } from './first-paint.ts';
 import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher } from './first-screen.ts';
 
 /** Bump when the selection (here or in first-screen.ts) changes, so cached results are recomputed. */
@@ -225,7 +224,7 @@ export function criticalCss(): AstroIntegration {
 					const finish = (critical: string) => {
 						const inline = [critical, ...whole.map((l) => readSheet(l.href))].join('');
 						const deferred = split.map((l) => l.href);
-						writeFileSync(path, holdFirstPaintForFirstParagraph(deferStylesheets(html, links, inline, deferred)));
+						writeFileSync(path, deferStylesheets(html, links, inline, deferred));
 					};
 					const entry = readCacheEntry(cacheFile, key);
 					if (entry && 'css' in entry) {
