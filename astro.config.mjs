@@ -12,6 +12,7 @@ import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/securi
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
 import { criticalCss } from './src/styles/critical-css.ts';
+import { AFTER_FIRST_PAINT_SCRIPT } from './src/styles/after-first-paint.ts';
 import { pageScripts } from './src/build/page-scripts.ts';
 import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
@@ -71,8 +72,9 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				// The speculation rules src/linking/prerender-on-intent.ts adds: one fixed text.
-				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base))],
+				// The speculation rules src/linking/prerender-on-intent.ts adds and the loader that brings in
+				// stylesheets and scripts after the first paint (src/styles/after-first-paint.ts): fixed texts.
+				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base)), sha256(AFTER_FIRST_PAINT_SCRIPT)],
 			},
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},

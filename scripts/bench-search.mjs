@@ -23,10 +23,18 @@ import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
 
+/** This site loads its stylesheets and scripts after the first paint (src/styles/after-first-paint.ts): wait for them, as a reader's click a moment later finds them. */
+export const pageReady = (page) =>
+	page.waitForFunction(
+		() =>
+			!document.querySelector('script[data-modules]') || document.documentElement.dataset.afterFirstPaint === 'loaded',
+	);
+
 /** Relevance through the dialog on `origin` (the site's root URL, base path included). */
 export async function searchRelevance(browser, origin, file) {
 	const page = await browser.newPage();
 	await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+	await pageReady(page);
 	await page.locator('[data-search-open]').click();
 	await page.locator('#search-input').waitFor();
 	const outcomes = await runQueries(page, loadQueries(file), new URL(`${origin}/`).pathname);
@@ -68,6 +76,7 @@ export async function searchLatency(browser, origin, stock) {
 			firstAt = Math.min(firstAt, Date.now());
 		});
 		await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
+		await pageReady(page);
 		await page.evaluate((resultSel) => {
 			const t = (window.__benchTiming = { armed: false, key: undefined, first: undefined });
 			addEventListener(

@@ -151,6 +151,14 @@ async function nextPage(origin) {
 		const tab = await launchTab();
 		try {
 			await tab.goto(`${origin}/aws/`);
+			// This site's scripts (which watch for intent) load after its first paint: let them arrive.
+			for (let waited = 0; waited < 30_000; waited += 100) {
+				const ready = await tab.evaluate(
+					"!document.querySelector('script[data-modules]') || document.documentElement.dataset.afterFirstPaint === 'loaded'",
+				);
+				if (ready) break;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			await tab.evaluate(
 				`addEventListener('click', () => sessionStorage.setItem('bench-click', String(performance.timeOrigin + performance.now())), { capture: true }), true`,

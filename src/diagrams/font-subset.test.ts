@@ -27,7 +27,7 @@ describe('diagram font subset', () => {
 		writeFileSync(join(out, 'index.html'), '<html><head></head><body><p>No diagram</p></body></html>');
 		const result = await writeDiagramFonts(out, '/explainer/', join(out, '.cache'));
 		expect(result).toMatchObject({ pages: 1, characters: 2 });
-		const fonts = readdirSync(join(out, '_astro'));
+		const fonts = readdirSync(join(out, '_astro')).filter((f) => f.endsWith('.woff2'));
 		expect(fonts).toHaveLength(2);
 		const html = readFileSync(join(out, 'aws', 'index.html'), 'utf8');
 		for (const font of fonts) expect(html).toContain(`url(/explainer/_astro/${font})`);
@@ -39,5 +39,29 @@ describe('diagram font subset', () => {
 			expect(data.subarray(0, 4).toString('latin1')).toBe('wOF2');
 			expect(data.length).toBeLessThan(4096);
 		}
+	});
+
+	it('inlines the rules where a diagram is on the first screen, and links them for after the first paint elsewhere', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'fonts-'));
+		mkdirSync(join(out, '_astro'));
+		const text = (n: number) => `<p>${'Words to read. '.repeat(n)}</p>`;
+		const page = (body: string) =>
+			`<html><head></head><body><main><div class="sl-markdown-content">${body}</div></main></body></html>`;
+		for (const [name, body] of [
+			['top', figure('Hi') + text(400)],
+			['below', text(400) + figure('Hi')],
+		]) {
+			mkdirSync(join(out, name!));
+			writeFileSync(join(out, name!, 'index.html'), page(body!));
+		}
+		await writeDiagramFonts(out, '/', join(out, '.cache'));
+		const sheet = readdirSync(join(out, '_astro')).find((f) => f.endsWith('.css'))!;
+		expect(readFileSync(join(out, '_astro', sheet), 'utf8')).toContain('@font-face');
+		const top = readFileSync(join(out, 'top', 'index.html'), 'utf8');
+		const below = readFileSync(join(out, 'below', 'index.html'), 'utf8');
+		expect(top).toContain('<style>@font-face');
+		expect(top).not.toContain(sheet);
+		expect(below).not.toContain('@font-face');
+		expect(below).toContain(`<link rel="stylesheet" href="/_astro/${sheet}" data-after-first-paint></head>`);
 	});
 });

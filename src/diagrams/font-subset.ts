@@ -9,7 +9,8 @@
  * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
  * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
  * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
- * `@font-face` rules in their <head>. The dev server uses the full files instead (integration.ts).
+ * `@font-face` rules: inline where a diagram is on the first screen, else as a small stylesheet
+ * loaded after the first paint. The dev server uses the full files instead (integration.ts).
  * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
  * version; cache files are written atomically and checked when read.
  */
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
+import { firstScreenMatcher } from '../styles/first-screen.ts';
 import { diagramFont } from './theme.ts';
 
 const require = createRequire(import.meta.url);
@@ -121,7 +123,17 @@ export async function writeDiagramFonts(
 			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:swap;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
 		);
 	}
-	const style = `<style>${rules.join('')}</style>`;
-	for (const page of pages) writeFileSync(page.path, page.html.replace('</head>', `${style}</head>`));
+	// A page whose first screen shows a diagram gets the rules inline, so its labels are drawn in
+	// the font they were measured with from the first paint; elsewhere they load after the first
+	// paint (src/styles/after-first-paint.ts) with the rest of the stylesheets.
+	const css = rules.join('');
+	const sheet = `diagram-font.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
+	writeFileSync(join(outDir, '_astro', sheet), css);
+	for (const page of pages) {
+		const tag = firstScreenMatcher(page.html)('figure.diagram')
+			? `<style>${css}</style>`
+			: `<link rel="stylesheet" href="${prefix}_astro/${sheet}" data-after-first-paint>`;
+		writeFileSync(page.path, page.html.replace('</head>', `${tag}</head>`));
+	}
 	return { pages: pages.length, characters: chars.size, bytes };
 }

@@ -1,8 +1,8 @@
 /**
  * First paint in one round trip. After the build, each page gets, inlined in its <head>, only the
  * CSS rules its first screen uses (at any screen size, in either theme); the full stylesheet stays
- * one cacheable file, linked at the end of <body> with a low fetch priority, so it blocks neither
- * parsing nor first paint and is downloaded once for a whole visit.
+ * one cacheable file, downloaded once for a whole visit and requested only after the first paint
+ * (src/styles/after-first-paint.ts), so it blocks neither parsing nor the first paint.
  *
  * Which elements the first screen can show is read from the built HTML (src/styles/first-screen.ts),
  * with the buttons copy-link.ts adds; a rule is kept if its selector matches one of them. Results
@@ -19,6 +19,7 @@ import postcss, { type AtRule, type ChildNode, type Container, type Root } from 
 import { fromRoot } from '../article/paths.ts';
 import { COPY_LINK_BUTTONS } from '../linking/copy-link-buttons.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
+import { loadAfterFirstPaint } from './after-first-paint.ts';
 import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher } from './first-screen.ts';
 
 /** Bump when the selection (here or in first-screen.ts) changes, so cached results are recomputed. */
@@ -27,7 +28,8 @@ const VERSION = 6;
 /** Stylesheets this small are inlined whole: a request would cost more than the bytes. */
 const INLINE_WHOLE_MAX_BYTES = 1024;
 
-const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)"(?![^>]*\bmedia=)[^>]*>/g;
+// Print sheets and those marked to load after the first paint are not the first screen's.
+const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)"(?![^>]*\b(?:media=|data-after-first-paint))[^>]*>/g;
 
 export interface StylesheetLink {
 	tag: string;
@@ -137,22 +139,15 @@ function pruneCustomProperties(root: Root, alsoReferenced: string) {
 	});
 }
 
-/** Replaces the head's stylesheet links by the inlined critical CSS and links the sheets, not render-blocking, at the end of body. */
+/**
+ * Replaces the head's stylesheet links by the inlined critical CSS; the sheets themselves, and the
+ * page's scripts, load after the first paint (after-first-paint.ts).
+ */
 export function deferStylesheets(html: string, links: StylesheetLink[], critical: string, deferred: string[]): string {
 	if (!links.length) return html;
 	let out = html.replace(links[0]!.tag, `<style>${critical}</style>`);
 	for (const link of links.slice(1)) out = out.replace(link.tag, '');
-	// A stylesheet whose media does not match never blocks first paint (one at the end of <body>
-	// still does, in Chromium), so it loads as "print" and load-deferred-css.ts switches it to "all"
-	// once the page is parsed. Without JavaScript, <noscript> links it as usual.
-	const tags = deferred
-		.map(
-			(href) =>
-				`<link rel="stylesheet" href="${href}" media="print" fetchpriority="low" data-deferred-css><noscript><link rel="stylesheet" href="${href}"></noscript>`,
-		)
-		.join('');
-	const end = out.lastIndexOf('</body>');
-	return out.slice(0, end) + tags + out.slice(end);
+	return loadAfterFirstPaint(out, deferred);
 }
 
 const cacheDir = () => fromRoot('.cache', 'critical-css');

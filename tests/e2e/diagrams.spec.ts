@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
 import { openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 const pagesWithDiagrams = ['/', ...sectionPages];
@@ -181,6 +181,7 @@ test('diagrams stay legible on a 375 px phone: no page scroll, labels not shrunk
 	const page = await context.newPage();
 	for (const path of pagesWithDiagrams) {
 		await page.goto(rel(path));
+		await scriptsLoaded(page);
 		const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(pageOverflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
 		for (const svg of await page.locator('figure.diagram svg:visible').all()) {

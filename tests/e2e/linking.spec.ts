@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rel } from './pages.ts';
 
 test.describe('copy-link buttons', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { loadRevisions, newestFirst } from '../../src/revisions/revisions.ts';
 import { rel } from './pages.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
