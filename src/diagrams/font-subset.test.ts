@@ -32,6 +32,7 @@ describe('diagram font subset', () => {
 		const html = readFileSync(join(out, 'aws', 'index.html'), 'utf8');
 		for (const font of fonts) expect(html).toContain(`url(/explainer/_astro/${font})`);
 		expect(html).toContain('unicode-range:U+48,U+69');
+		expect(html).toContain('font-display:block');
 		expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('@font-face');
 		// Each subset is a real, small WOFF2 file.
 		for (const font of fonts) {

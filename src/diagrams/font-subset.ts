@@ -9,7 +9,7 @@
  * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
  * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
  * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
- * `@font-face` rules: inline where a diagram is on the first screen, else as a small stylesheet
+ * `@font-face` rules: inline where a diagram may be on the first screen, else as a small stylesheet
  * loaded after the first paint. The dev server uses the full files instead (integration.ts).
  * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
  * version; cache files are written atomically and checked when read.
@@ -120,12 +120,14 @@ export async function writeDiagramFonts(
 		writeFileSync(join(outDir, '_astro', name), data);
 		bytes.push(data.length);
 		rules.push(
-			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:swap;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
+			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
 		);
 	}
-	// A page whose first screen shows a diagram gets the rules inline, so its labels are drawn in
-	// the font they were measured with from the first paint; elsewhere they load after the first
-	// paint (src/styles/after-first-paint.ts) with the rest of the stylesheets.
+	// A page whose first screen may show a diagram (src/styles/first-screen.ts) gets the rules inline,
+	// so the font comes with the first paint. Elsewhere they load after the first paint
+	// (src/styles/after-first-paint.ts): even a diagram far down asks for its font at the first
+	// layout, while the page itself is still arriving. Until the font is there, labels stay blank
+	// (font-display: block) rather than show in a fallback font they were not measured with.
 	const css = rules.join('');
 	const sheet = `diagram-font.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
 	writeFileSync(join(outDir, '_astro', sheet), css);

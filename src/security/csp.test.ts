@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPage, inlineScriptsInComponent, placePolicyFirst, sha256, shippedInlineScriptHashes } from './csp.ts';
+import {
+	checkPage,
+	inlineScriptsInComponent,
+	narrowScriptHashes,
+	placePolicyFirst,
+	sha256,
+	shippedInlineScriptHashes,
+} from './csp.ts';
 
 const policy = (...hashes: string[]) =>
 	`<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${hashes.map((h) => `'${h}'`).join(' ')}">`;
@@ -32,6 +39,19 @@ describe('the policy allows only shipped scripts', () => {
 			/^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy"/,
 		);
 		expect(checkPage(html)).toEqual([]);
+	});
+
+	it("keeps in each page's policy only the hashes of its own inline scripts and the runtime ones", () => {
+		const all = [sha256('a()'), sha256('b()'), sha256('rules')];
+		const html = narrowScriptHashes(page(policy(...all), '<script>a()</script><script src="/x.js"></script>'), [
+			sha256('rules'),
+		]);
+		expect(html).toContain(`script-src 'self' '${sha256('a()')}' '${sha256('rules')}'\">`);
+		expect(html).not.toContain(sha256('b()'));
+		expect(checkPage(html)).toEqual([]);
+		// Never added: a script whose hash the site's list lacks still fails the check.
+		const foreign = narrowScriptHashes(page(policy(sha256('a()')), '<script>alert(1)</script>'));
+		expect(checkPage(foreign)).toEqual(['an inline script the site does not ship: "alert(1)"']);
 	});
 
 	it('fails a policy that comes after another element', () => {

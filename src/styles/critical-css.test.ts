@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AFTER_FIRST_PAINT_SCRIPT } from './after-first-paint.ts';
 import { deferStylesheets, pruneCss, readCacheEntry, selectorForMatching, stylesheetLinks } from './critical-css.ts';
 
 // One folder per case: input.css, used.txt (the selectors found on the first screen,
@@ -47,7 +46,7 @@ describe('deferStylesheets', () => {
 		const links = stylesheetLinks(html);
 		expect(links.map((l) => l.href)).toEqual(['/_astro/a.css', '/_astro/b.css']);
 		expect(deferStylesheets(html, links, '.x{}', ['/_astro/a.css'])).toBe(
-			`<html><head><style>.x{}</style></head><body><p>x</p><noscript data-after-first-paint><link rel="stylesheet" href="/p.css" media="print"><link rel="stylesheet" href="/_astro/a.css"></noscript><script data-modules="" data-preloads="">${AFTER_FIRST_PAINT_SCRIPT}</script></body></html>`,
+			'<html><head><style>.x{}</style></head><body><p>x</p><link rel="stylesheet" href="/p.css" media="print"><link rel="stylesheet" href="/_astro/a.css"></body></html>',
 		);
 	});
 });
