@@ -10,8 +10,9 @@
  * After the build, each page's stylesheet links and module scripts move into one block at the end
  * of <body>: the links (module preloads too) inside `<noscript data-after-first-paint>`, so that
  * without JavaScript the stylesheets load as usual, and the scripts in the `data-modules` of a small
- * inline loader, AFTER_FIRST_PAINT_SCRIPT (its hash is in the Content-Security-Policy). Once every stylesheet and script it added has
- * loaded (and the scripts have run) it marks <html data-after-first-paint="loaded">.
+ * inline loader, AFTER_FIRST_PAINT_SCRIPT (its hash is in the Content-Security-Policy). Once every
+ * stylesheet and script it added has loaded (and the scripts have run) it marks
+ * <html data-after-first-paint="loaded">.
  */
 import { escapeHtml } from '../security/escape.ts';
 
