@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import postcss, { type AtRule, type ChildNode, type Container, type Root } from 'postcss';
+import postcss, { type Container, type Root } from 'postcss';
 import { fromRoot } from '../article/paths.ts';
 import { COPY_LINK_BUTTONS } from '../linking/copy-link-buttons.ts';
 import { writeAtomic } from '../build/write-atomic.ts';

@@ -49,8 +49,7 @@ test('before its first paint a page requests nothing but itself (and the fonts o
 		const early = await page.evaluate(() => {
 			const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
 			const inline = [...document.querySelectorAll('style')].map((s) => s.textContent).join('');
-			return performance
-				.getEntriesByType('resource')
+			return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
 				.filter((r) => r.startTime < fcp && !r.name.endsWith('/favicon.svg'))
 				.filter((r) => !(r.initiatorType === 'css' && inline.includes(new URL(r.name).pathname)))
 				.map((r) => `${r.name} at ${r.startTime.toFixed(0)} ms (first paint ${fcp.toFixed(0)} ms)`);
