@@ -133,7 +133,9 @@ export default defineConfig({
 			searchPreloadIntegration(),
 			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
 			// have no data-pagefind-body).
-			sitemap({ filter: (page) => !new URL(page).pathname.includes('/share/') }),
+			sitemap({
+				filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname),
+			}),
 			sharing(),
 			readingAids(),
 			// Before the critical CSS (which loads each page with its scripts) and the policy check.

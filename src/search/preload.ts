@@ -57,6 +57,9 @@ export function searchPreloadIntegration(): AstroIntegration {
 	return {
 		name: 'search-preload',
 		hooks: {
+			'astro:config:setup': ({ injectRoute }) => {
+				injectRoute({ pattern: '/search-dialog.html', entrypoint: './src/search/dialog-route.ts', prerender: true });
+			},
 			'astro:build:done': ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				const preload = searchPreload(out);

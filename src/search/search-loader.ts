@@ -1,6 +1,7 @@
 /**
  * What every page runs for search before the reader reaches for it: a few lines. The dialog and its
- * ranking (search-ui.ts, rank.ts) load when the reader shows intent (pointer on the search button,
+ * ranking (search-ui.ts, rank.ts) and the dialog's markup (/search-dialog.html, dialog-route.ts)
+ * load when the reader shows intent (pointer on the search button,
  * focus, touch, Ctrl/Cmd+K, or a shared `?search=` address), together with Pagefind itself
  * (pagefind-start.ts), so a reader who never searches downloads neither. A click or Ctrl+K that
  * comes before the dialog's code has arrived opens it as soon as it has.
@@ -21,7 +22,17 @@ if (host) {
 	const load = () =>
 		(ui ??=
 			(void startPagefind(host.dataset.base ?? '/'),
-			import('./search-ui.ts').then(() => {
+			Promise.all([
+				fetch(`${host.dataset.base ?? '/'}search-dialog.html`).then((r) => {
+					if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
+					return r.text();
+				}),
+				import('./search-ui.ts'),
+			]).then(([markup, { defineSiteSearch }]) => {
+				// The site's own file, parsed inert (DOMParser runs nothing) and moved into the page.
+				const dialog = new DOMParser().parseFromString(markup, 'text/html').querySelector('dialog')!;
+				host.append(document.adoptNode(dialog));
+				defineSiteSearch();
 				ready = true;
 				host.prepare();
 			})));

@@ -358,4 +358,7 @@ function decodeEntities(text: string): string {
 
 type RankedSectionView = ReturnType<typeof rankSections>[number];
 
-customElements.define('site-search', SiteSearch);
+/** Called by search-loader.ts once the dialog's markup is inside <site-search>, which this upgrades. */
+export function defineSiteSearch() {
+	if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);
+}
