@@ -24,6 +24,7 @@ import { extraRelevance, searchLatency, searchRelevance, searchReport, waitFor }
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { launchTab } from './cdp-tab.mjs';
+import { afterFirstPaintDone } from '../src/styles/after-first-paint.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
@@ -153,10 +154,7 @@ async function nextPage(origin) {
 			await tab.goto(`${origin}/aws/`);
 			// This site's scripts (which watch for intent) load after its first paint: let them arrive.
 			for (let waited = 0; waited < 30_000; waited += 100) {
-				const ready = await tab.evaluate(
-					"!document.querySelector('script[data-modules]') || document.documentElement.dataset.afterFirstPaint === 'loaded'",
-				);
-				if (ready) break;
+				if (await tab.evaluate(`(${afterFirstPaintDone})()`)) break;
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 			await new Promise((resolve) => setTimeout(resolve, 1000));

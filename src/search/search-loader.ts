@@ -1,9 +1,9 @@
 /**
- * What every page runs for search before the reader reaches for it: a few lines. The dialog and its
- * ranking (search-ui.ts, rank.ts) and the dialog's markup (/search-dialog.html, dialog-route.ts)
- * load when the reader shows intent (pointer on the search button,
- * focus, touch, Ctrl/Cmd+K, or a shared `?search=` address), together with Pagefind itself
- * (pagefind-start.ts), so a reader who never searches downloads neither. A click or Ctrl+K that
+ * What every page runs for search before the reader reaches for it: a few lines. The dialog's code
+ * and ranking (search-ui.ts, rank.ts) and its markup (/search-dialog.html, dialog-route.ts) load
+ * when the reader shows intent (pointer on the search button, focus, touch, Ctrl/Cmd+K, or a shared
+ * `?search=` address), together with Pagefind itself (pagefind-start.ts), so a reader who never
+ * searches downloads none of it. A click or Ctrl+K that
  * comes before the dialog's code has arrived opens it as soon as it has.
  */
 import { startPagefind } from './pagefind-start.ts';
@@ -16,14 +16,15 @@ if (host) {
 	// With JavaScript the link is a button that opens the dialog (without, it goes to /topics/).
 	opener.setAttribute('role', 'button');
 	opener.setAttribute('aria-haspopup', 'dialog');
+	const base = host.dataset.base ?? '/';
 	let ui: Promise<void> | undefined;
 	/** Once the dialog's code runs, its own handlers answer every event. */
 	let ready = false;
 	const load = () =>
 		(ui ??=
-			(void startPagefind(host.dataset.base ?? '/'),
+			(void startPagefind(base),
 			Promise.all([
-				fetch(`${host.dataset.base ?? '/'}search-dialog.html`).then((r) => {
+				fetch(`${base}search-dialog.html`).then((r) => {
 					if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
 					return r.text();
 				}),

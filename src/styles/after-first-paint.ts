@@ -24,6 +24,15 @@ import { escapeHtml } from '../security/escape.ts';
  */
 export const AFTER_FIRST_PAINT_SCRIPT = `(()=>{const d=document,me=d.currentScript,waits=[],add=(el)=>{waits.push(new Promise((done)=>{el.onload=el.onerror=done}));d.head.append(el)};let started=0,painted=0;const load=()=>{if(started++)return;for(const n of d.querySelectorAll("noscript[data-after-first-paint]")){const t=d.createElement("template");t.innerHTML=n.textContent;t.content.querySelectorAll("link").forEach(add)}for(const src of me.dataset.modules.split(" ")){const s=d.createElement("script");s.type="module";s.src=src;add(s)}Promise.all(waits).then(()=>{d.documentElement.dataset.afterFirstPaint="loaded"})},next=()=>{if(painted&&d.readyState!=="loading")d.prerendering?setTimeout(load):requestAnimationFrame(()=>setTimeout(load))};d.addEventListener("DOMContentLoaded",next);if(d.prerendering||!PerformanceObserver.supportedEntryTypes?.includes("paint"))painted=1;else new PerformanceObserver((entries,observer)=>{if(entries.getEntriesByName("first-contentful-paint").length){observer.disconnect();painted=1;next()}}).observe({type:"paint",buffered:true});addEventListener("load",()=>setTimeout(load,1000))})()`;
 
+/**
+ * True, run in the page, once it is parsed and everything it loads after its first paint is in (or
+ * it has no loader). Tests and benchmarks wait on it before acting as a reader would a moment after
+ * the text appears. A function, not a string: the page's policy allows no eval.
+ */
+export const afterFirstPaintDone = () =>
+	document.readyState !== 'loading' &&
+	(!document.querySelector('script[data-modules]') || document.documentElement.dataset.afterFirstPaint === 'loaded');
+
 /** What the page links: stylesheets in <head> that are not inlined, and its module scripts. */
 const HEAD_STYLESHEET = /<link rel="stylesheet" href="[^"]+"(?: media="print"| data-after-first-paint)>/g;
 const MODULE_PRELOAD = /<link rel="modulepreload" href="[^"]+">/g;

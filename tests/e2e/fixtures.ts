@@ -6,6 +6,7 @@
  * `scriptsLoaded` does the same after a click that navigates, or for a page a test opens itself.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { afterFirstPaintDone } from '../../src/styles/after-first-paint.ts';
 
 export { expect };
 export type { Page } from '@playwright/test';
@@ -14,12 +15,7 @@ export type { Page } from '@playwright/test';
 export async function scriptsLoaded(page: Page): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			await page.waitForFunction(
-				() =>
-					document.readyState !== 'loading' &&
-					(!document.querySelector('script[data-modules]') ||
-						document.documentElement.dataset.afterFirstPaint === 'loaded'),
-			);
+			await page.waitForFunction(afterFirstPaintDone);
 			return;
 		} catch (error) {
 			// A page that redirects (share pages, redirects of old URLs) replaces the document while
