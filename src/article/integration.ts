@@ -37,6 +37,8 @@ export function articleCoverage(): AstroIntegration {
 					clearTimeout(timer);
 					timer = setTimeout(() => check(file), 250);
 				};
+				let overlay: { type: 'error'; err: { message: string; stack: string; plugin: string; id: string } } | undefined;
+				const hot = server.environments.client.hot;
 				const check = (file: string) => {
 					const error = recheckContent();
 					if (error) {
@@ -45,16 +47,20 @@ export function articleCoverage(): AstroIntegration {
 						reported = error.message;
 						logger.error(error.message);
 						// The overlay on every open page; reloads show it again (route middleware).
-						server.environments.client.hot.send({
-							type: 'error',
-							err: { message: error.message, stack: '', plugin: 'content-check', id: file },
-						});
+						overlay = { type: 'error', err: { message: error.message, stack: '', plugin: 'content-check', id: file } };
+						hot.send(overlay);
 					} else if (reported) {
 						reported = undefined;
+						overlay = undefined;
 						logger.info(`content check passes again: ${summary()}`);
-						server.environments.client.hot.send({ type: 'full-reload' });
+						hot.send({ type: 'full-reload' });
 					}
 				};
+				// A page that was reloading when the problem was found (the docs loader reloads pages on
+				// the same change) missed the message above: send it again when its client connects.
+				hot.on('vite:client:connect', (_data, client) => {
+					if (overlay) client.send(overlay);
+				});
 				server.watcher.add(contentDir);
 				for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
