@@ -24,6 +24,7 @@ import { sharing } from './src/linking/sharing.ts';
 import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
 import { searchPreloadIntegration } from './src/search/preload.ts';
+import { pageDeltasIntegration } from './src/page-deltas/integration.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -145,6 +146,8 @@ export default defineConfig({
 			// Each page's policy lists only its own inline scripts and the speculation rules added later.
 			contentSecurity({ runtimeScriptHashes: [sha256(speculationRulesText(base))] }),
 			linkCheck(),
+			// Last: a delta must rebuild the page as it was finally written (src/page-deltas).
+			pageDeltasIntegration(),
 		]),
 		buildPhases(),
 	],

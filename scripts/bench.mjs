@@ -192,12 +192,12 @@ async function nextPage(origin) {
 	return { lcpMs: median(lcp), fcpMs: median(fcp), prerendered, runs: NEXT_PAGE_RUNS };
 }
 
-/** The seven section pages in order in one tab, cache on (fresh context). */
-async function readThrough(browser, origin) {
+/** The seven section pages in order in one tab, cache on (fresh context), counted at the server. */
+async function readThrough(browser, dist) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	try {
-		return await readThroughBytes(page, origin, READ_THROUGH);
+		return await readThroughBytes(page, { outDir: dist }, READ_THROUGH);
 	} finally {
 		await context.close();
 	}
@@ -256,7 +256,7 @@ async function measureSite(name, dist, port, stock) {
 		const search = await searchLatency(browser, origin, stock);
 		const relevance = stock ? undefined : await searchRelevance(browser, origin);
 		const extra = stock ? undefined : await extraRelevance(browser, origin);
-		const readThroughResult = await readThrough(browser, origin);
+		const readThroughResult = await readThrough(browser, dist);
 		log(`${name} read-through: ${readThroughResult.total} B`);
 		const next = await nextPage(origin);
 		log(`${name} next page: LCP ${next.lcpMs.toFixed(0)} ms after the click`);

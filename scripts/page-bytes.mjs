@@ -8,6 +8,7 @@
  * - the bytes a reader transfers going through a list of pages in one visit, cache on.
  */
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { serveSite } from './serve.mjs';
 
 /** The seven section pages in reading order: the read-through of issue 13. */
 export const READ_THROUGH = [
@@ -68,29 +69,24 @@ export function firstScreenBytes(html) {
 }
 
 /**
- * Bytes transferred (bodies and headers, as the network panel counts them) while one reader
- * opens `paths` in order in one tab with the cache on. Works with a Playwright page
- * (@playwright/test or playwright-core). Waits for each page's network to go quiet, so
- * late-loading stylesheets, fonts and scripts are counted.
+ * Bytes transferred (headers and compressed bodies, counted where the server writes them) while one
+ * reader opens `paths` in order in one tab with the cache on: the page, its files, and whatever its
+ * service worker fetches. Serves `outDir` itself (scripts/serve.mjs, on a free port) so no other
+ * test's requests are counted. Works with a Playwright page (@playwright/test or playwright-core).
+ * Waits for each page's network to go quiet, so late-loading stylesheets, fonts and scripts count.
  */
-export async function readThroughBytes(page, origin, paths = READ_THROUGH) {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	const perUrl = new Map();
-	const requests = new Map();
-	cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, e.request.url));
-	cdp.on('Network.loadingFinished', (e) => {
-		const url = requests.get(e.requestId) ?? e.requestId;
-		perUrl.set(url, (perUrl.get(url) ?? 0) + e.encodedDataLength);
-	});
-	const pages = [];
-	for (const path of paths) {
-		const before = [...perUrl.values()].reduce((a, b) => a + b, 0);
-		await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-		const after = [...perUrl.values()].reduce((a, b) => a + b, 0);
-		pages.push({ path, bytes: after - before });
+export async function readThroughBytes(page, { outDir = 'dist', base = '/' } = {}, paths = READ_THROUGH) {
+	const server = await serveSite({ outDir, base });
+	try {
+		const pages = [];
+		for (const path of paths) {
+			const before = server.bytesSent();
+			await page.goto(`${server.url}${path.replace(/^\//, '')}`, { waitUntil: 'networkidle' });
+			pages.push({ path, bytes: server.bytesSent() - before });
+		}
+		const total = pages.reduce((a, p) => a + p.bytes, 0);
+		return { total, pages, resources: server.bytesByPath() };
+	} finally {
+		await server.close();
 	}
-	await cdp.detach();
-	const total = pages.reduce((a, p) => a + p.bytes, 0);
-	return { total, pages, resources: Object.fromEntries(perUrl) };
 }

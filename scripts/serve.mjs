@@ -5,35 +5,78 @@
  * (`astro preview` refuses to start while another preview runs, e.g. a reader's `npm start`.)
  *
  * Usage: node scripts/serve.mjs [port]   (BASE_PATH as for the build)
+ *
+ * `serveSite()` starts the same server in-process; its `bytesSent()` counts what went out on the
+ * wire (headers and compressed bodies, every request: page, service worker or prefetch alike).
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 
-const port = Number(process.argv[2] ?? process.env.PORT ?? 4322);
-const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-const outDir = process.env.OUT_DIR ?? 'dist';
-const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
-// Fingerprinted assets are cached for good, as public/_headers tells static hosts: a read-through
-// (several pages in one visit) then downloads each stylesheet, script and font once.
-const fingerprinted = sirv(outDir, { dev: false, etag: true, maxAge: 31536000, immutable: true });
-const notFound = () => readFileSync(`${outDir}/404.html`);
+/** `/sub/path` or `sub/path/` -> `/sub/path/`. */
+export const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 
-// Compressed like any static host serves text, so byte and Lighthouse figures are realistic.
-const compress = compression();
+/**
+ * Starts the server; resolves once it listens. `port` 0 picks a free one (see `origin`).
+ * @param {{ port?: number, outDir?: string, base?: string }} options
+ */
+export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
+	const root = basePath(base);
+	const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
+	// Fingerprinted assets are cached for good, as public/_headers tells static hosts: a read-through
+	// (several pages in one visit) then downloads each stylesheet, script and font once.
+	const fingerprinted = sirv(outDir, { dev: false, etag: true, maxAge: 31536000, immutable: true });
+	const notFound = () => readFileSync(`${outDir}/404.html`);
+	// Compressed like any static host serves text, so byte and Lighthouse figures are realistic.
+	const compress = compression();
+	let sent = 0;
+	const byPath = new Map();
+	const written = new WeakMap();
 
-createServer((req, res) => compress(req, res, () => handle(req, res))).listen(port, '127.0.0.1', () =>
-	console.log(`serving ${outDir}/ at http://127.0.0.1:${port}${base}`),
-);
-
-function handle(req, res) {
-	const url = new URL(req.url ?? '/', 'http://localhost');
-	const send404 = () => {
-		res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-		res.end(notFound());
+	const handle = (req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const send404 = () => {
+			res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end(notFound());
+		};
+		if (!url.pathname.startsWith(root)) return send404();
+		req.url = `/${url.pathname.slice(root.length)}${url.search}`;
+		(req.url.startsWith('/_astro/') ? fingerprinted : assets)(req, res, send404);
 	};
-	if (!url.pathname.startsWith(base)) return send404();
-	req.url = `/${url.pathname.slice(base.length)}${url.search}`;
-	(req.url.startsWith('/_astro/') ? fingerprinted : assets)(req, res, send404);
+	const server = createServer((req, res) => {
+		// Responses on one connection go out one after another: each adds what its socket wrote since.
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		res.on('finish', () => {
+			const socket = req.socket;
+			const total = socket.bytesWritten;
+			const bytes = total - (written.get(socket) ?? 0);
+			written.set(socket, total);
+			sent += bytes;
+			byPath.set(path, (byPath.get(path) ?? 0) + bytes);
+		});
+		compress(req, res, () => handle(req, res));
+	});
+	return new Promise((resolve) =>
+		server.listen(port, '127.0.0.1', () => {
+			const origin = `http://127.0.0.1:${server.address().port}`;
+			resolve({
+				origin,
+				url: `${origin}${root}`,
+				/** Bytes written to the network since the server started. */
+				bytesSent: () => sent,
+				/** The same, by URL path (with the base path). */
+				bytesByPath: () => Object.fromEntries(byPath),
+				close: () => new Promise((done) => server.close(done)),
+			});
+		}),
+	);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const port = Number(process.argv[2] ?? process.env.PORT ?? 4322);
+	const outDir = process.env.OUT_DIR ?? 'dist';
+	const { url } = await serveSite({ port, outDir, base: process.env.BASE_PATH ?? '/' });
+	console.log(`serving ${outDir}/ at ${url}`);
 }

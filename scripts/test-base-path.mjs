@@ -23,4 +23,5 @@ run([
 	'tests/e2e/site.spec.ts',
 	'tests/e2e/linking.spec.ts',
 	'tests/e2e/diagrams.spec.ts',
+	'tests/e2e/page-deltas.spec.ts',
 ]);

@@ -41,6 +41,7 @@ const PHASE_OF: Record<string, string> = {
 	'search-vocabulary': 'pagefind',
 	'critical-css': 'critical CSS',
 	'page-scripts': 'page scripts (one file per page)',
+	'page-deltas': 'page deltas (service worker)',
 	'@astrojs/starlight astro:build:done': 'pagefind',
 };
 

@@ -168,9 +168,12 @@ for (const { path, viewport, theme } of firstScreenCases) {
 
 test(`a read-through (${READ_THROUGH.length} section pages, one visit, cache on) stays within its byte budget`, async ({
 	page,
-	baseURL,
 }) => {
-	const { total, resources } = await readThroughBytes(page, baseURL!.replace(/\/$/, ''), READ_THROUGH);
+	const { total, resources } = await readThroughBytes(
+		page,
+		{ outDir: process.env.OUT_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' },
+		READ_THROUGH,
+	);
 	// The full stylesheet is fetched once for the whole visit, not once per page.
 	const stylesheets = Object.keys(resources).filter((url) => /\/_astro\/[^/]+\.css$/.test(url));
 	expect(stylesheets.length).toBeGreaterThan(0);

@@ -1,0 +1,94 @@
+/**
+ * After the last change to the pages (so after the policy check): every article page gets a delta
+ * against one base page (`<page>/index.delta.json`), and the service worker that rebuilds pages
+ * from them is bundled to `sw.js` with the list of those pages. The base is the page that shares
+ * the most text with the others (delta.ts, bestBase): one with the kinds of markup they repeat.
+ *
+ * Each delta is applied here before it is written; a delta that would not rebuild its page exactly
+ * fails the build rather than reach a reader (the worker checks the SHA-256 again in the browser).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { applyDelta, bestBase, encodeDelta } from './delta.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Pages a reader opens one after another: Starlight's pages, not share pages, redirects (no <main>) or the 404. */
+export function isArticlePage(file: string, html: string): boolean {
+	return /(^|\/)index\.html$/.test(file) && !/(^|\/)share\//.test(file) && html.includes('<main ');
+}
+
+/** `aws/index.html` -> `/aws/` under the base path. */
+export const pagePath = (file: string, base: string) => `${base}${dirname(file) === '.' ? '' : `${dirname(file)}/`}`;
+
+export interface PageDelta {
+	base: string;
+	baseSha256: string;
+	sha256: string;
+	ops: ReturnType<typeof encodeDelta>;
+}
+
+/** The delta of each page against the one that shares most with the others; throws if one does not rebuild its page. */
+export function pageDeltas(pages: { path: string; html: string }[]): Map<string, PageDelta> {
+	const base = pages[bestBase(pages.map((p) => p.html))]!;
+	const baseSha256 = sha256(base.html);
+	const deltas = new Map<string, PageDelta>();
+	for (const page of pages) {
+		const ops = encodeDelta(base.html, page.html);
+		if (applyDelta(base.html, ops) !== page.html)
+			throw new Error(`page deltas: the delta of ${page.path} does not rebuild it`);
+		deltas.set(page.path, { base: base.path, baseSha256, sha256: sha256(page.html), ops });
+	}
+	return deltas;
+}
+
+export function pageDeltasIntegration(): AstroIntegration {
+	let base = '/';
+	let root = '';
+	return {
+		name: 'page-deltas',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				root = fileURLToPath(config.root);
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				const pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
+					.filter((f) => f.endsWith('.html'))
+					.sort()
+					.map((file) => ({ file, html: readFileSync(join(out, file), 'utf8') }))
+					.filter((p) => isArticlePage(p.file, p.html))
+					.map((p) => ({ ...p, path: pagePath(p.file, base) }));
+				if (!pages.length) return;
+				const deltas = pageDeltas(pages);
+				let bytes = 0;
+				for (const page of pages) {
+					const json = JSON.stringify(deltas.get(page.path));
+					bytes += json.length;
+					writeFileSync(join(out, dirname(page.file), 'index.delta.json'), json);
+				}
+				await build({
+					entryPoints: [join(root, 'src/page-deltas/service-worker.ts')],
+					absWorkingDir: root,
+					bundle: true,
+					format: 'iife',
+					target: 'es2022',
+					minify: true,
+					legalComments: 'none',
+					define: { __DELTA_PAGES__: JSON.stringify(pages.map((p) => p.path)) },
+					outfile: join(out, 'sw.js'),
+					logLevel: 'silent',
+				});
+				const basePath = deltas.get(pages[0]!.path)!.base;
+				logger.info(
+					`page deltas: ${pages.length} pages against ${basePath} (${(bytes / 1024).toFixed(0)} KB before compression), service worker sw.js`,
+				);
+			},
+		},
+	};
+}
