@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDelta, bestBase, encodeDelta, type DeltaOp } from './delta.ts';
 import { pageDeltas } from './integration.ts';
+import { pageHeaders } from './page-headers.ts';
 
 const shell = (title: string, body: string) =>
 	`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${'.header{display:flex;gap:1rem}'.repeat(20)}</style></head><body><header class="header">Amazon's $200B AI Bet, Explained</header><nav aria-label="Main"><ul>${['Investment', 'AWS', 'Business', 'Hybrid and edge', 'Partnerships', 'Risks', 'Outlook'].map((p) => `<li><a href="/${p.toLowerCase()}/">${p}</a></li>`).join('')}</ul></nav><main data-pagefind-body>${body}</main><footer>Built from one article</footer></body></html>`;
@@ -79,5 +80,28 @@ describe('pageDeltas', () => {
 		expect(applyDelta(base, forRisks.ops)).toBe(risks);
 		expect(forRisks.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(forRisks.baseSha256).toBe(deltas.get(forRisks.base)!.sha256);
+	});
+});
+
+describe('pageHeaders', () => {
+	it("keeps the host's policy headers and drops those of the delta's own bytes", () => {
+		const headers = pageHeaders(
+			new Headers({
+				'Content-Type': 'application/json',
+				'Content-Encoding': 'gzip',
+				'Content-Length': '6713',
+				ETag: 'W/"abc"',
+				'Cache-Control': 'no-cache',
+				'Content-Security-Policy': "frame-ancestors 'none'",
+				'Referrer-Policy': 'strict-origin-when-cross-origin',
+				'X-Content-Type-Options': 'nosniff',
+			}),
+		);
+		expect(Object.fromEntries(headers)).toEqual({
+			'content-type': 'text/html; charset=utf-8',
+			'content-security-policy': "frame-ancestors 'none'",
+			'referrer-policy': 'strict-origin-when-cross-origin',
+			'x-content-type-options': 'nosniff',
+		});
 	});
 });

@@ -11,6 +11,7 @@
  * and the like) go on the rebuilt page, since a host sends the same ones for both.
  */
 import { applyDelta, type DeltaOp } from './delta.ts';
+import { pageHeaders } from './page-headers.ts';
 
 // The project's types are the DOM's (a webworker lib reference would retype every page script's
 // `addEventListener`), so the little of the worker's scope used here is declared by hand.
@@ -36,23 +37,6 @@ interface Delta {
 
 const pages = new Set(__DELTA_PAGES__);
 const CACHE = 'page-deltas-base';
-/** Headers that describe the delta's own bytes, not the page rebuilt from it. */
-const OWN_HEADERS = new Set([
-	'content-type',
-	'content-length',
-	'content-encoding',
-	'etag',
-	'last-modified',
-	'cache-control',
-	'expires',
-	'age',
-	'date',
-	'vary',
-	'accept-ranges',
-	'transfer-encoding',
-	'connection',
-	'keep-alive',
-]);
 
 async function sha256(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -83,11 +67,7 @@ async function rebuild(path: string): Promise<Response> {
 	if (base === undefined) throw new Error('base page changed');
 	const html = applyDelta(base, delta.ops);
 	if ((await sha256(html)) !== delta.sha256) throw new Error('rebuilt page does not match');
-	const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
-	response.headers.forEach((value, name) => {
-		if (!OWN_HEADERS.has(name)) headers.set(name, value);
-	});
-	return new Response(html, { status: 200, headers });
+	return new Response(html, { status: 200, headers: pageHeaders(response.headers) });
 }
 
 self.addEventListener('install', () => void self.skipWaiting());
