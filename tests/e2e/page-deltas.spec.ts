@@ -46,6 +46,25 @@ test('a further page is rebuilt from its delta: the server sends the delta, not 
 	}
 });
 
+test('with the worker active, other addresses are left to the network: share pages and unknown URLs', async ({
+	page,
+}) => {
+	const server = await serveSite({ outDir, base });
+	try {
+		await page.goto(`${server.url}aws/`);
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		const missing = await page.goto(`${server.url}no-such-page/`);
+		expect(missing?.status()).toBe(404);
+		expect(missing?.fromServiceWorker()).toBe(false);
+		// A share page still sends the reader on to its section.
+		await page.goto(`${server.url}share/aws/the-core-of-the-strategy/`);
+		await page.waitForURL(/\/aws\/#the-core-of-the-strategy$/);
+		await expect(page.locator('h1#_top')).toHaveText(/AWS/);
+	} finally {
+		await server.close();
+	}
+});
+
 test.describe('when a delta cannot rebuild its page', () => {
 	let copy: string;
 	test.beforeEach(() => {
