@@ -16,7 +16,7 @@ import compression from 'compression';
 import sirv from 'sirv';
 
 /** `/sub/path` or `sub/path/` -> `/sub/path/`. */
-export const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
+const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 
 /**
  * Starts the server; resolves once it listens. `port` 0 picks a free one (see `origin`).

@@ -11,13 +11,23 @@
 /** Text to insert, or [start, length] of the base page's text to copy. */
 export type DeltaOp = string | [start: number, length: number];
 
+/** `<page>/index.delta.json`: written by integration.ts, read by service-worker.ts. */
+export interface PageDelta {
+	/** Path of the base page (with the base path). */
+	base: string;
+	baseSha256: string;
+	/** SHA-256 of the page the ops rebuild. */
+	sha256: string;
+	ops: DeltaOp[];
+}
+
 /** Shorter shared runs cost more as a copy ("[12345,67],") than as text, once compressed. */
 const MIN_COPY = 32;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-/** Positions of the base page's text that are indexed: a shared run of 2 × STEP chars always holds one. */
+/** Every STEP-th window of the base page is indexed: a shared run of MIN_COPY + STEP chars always holds one. */
 const STEP = MIN_COPY / 2;
 /** The polynomial hash of a MIN_COPY-long window, kept as it slides one char at a time (mod 2^32). */
 const B = 0x01000193;

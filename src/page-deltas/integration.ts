@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { applyDelta, bestBase, encodeDelta } from './delta.ts';
+import { applyDelta, bestBase, encodeDelta, type PageDelta } from './delta.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -24,13 +24,6 @@ export function isArticlePage(file: string, html: string): boolean {
 
 /** `aws/index.html` -> `/aws/` under the base path. */
 export const pagePath = (file: string, base: string) => `${base}${dirname(file) === '.' ? '' : `${dirname(file)}/`}`;
-
-export interface PageDelta {
-	base: string;
-	baseSha256: string;
-	sha256: string;
-	ops: ReturnType<typeof encodeDelta>;
-}
 
 /** The delta of each page against the one that shares most with the others; throws if one does not rebuild its page. */
 export function pageDeltas(pages: { path: string; html: string }[]): Map<string, PageDelta> {

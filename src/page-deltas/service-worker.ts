@@ -10,7 +10,7 @@
  * goes to the network as if there were no worker. The host's headers on the delta (security policy
  * and the like) go on the rebuilt page, since a host sends the same ones for both.
  */
-import { applyDelta, type DeltaOp } from './delta.ts';
+import { applyDelta, type PageDelta } from './delta.ts';
 import { pageHeaders } from './page-headers.ts';
 
 // The project's types are the DOM's (a webworker lib reference would retype every page script's
@@ -27,13 +27,6 @@ declare const self: {
 };
 /** Filled in at build time: the paths (with the base path) of the pages that have a delta. */
 declare const __DELTA_PAGES__: string[];
-
-interface Delta {
-	base: string;
-	baseSha256: string;
-	sha256: string;
-	ops: DeltaOp[];
-}
 
 const pages = new Set(__DELTA_PAGES__);
 const CACHE = 'page-deltas-base';
@@ -62,7 +55,7 @@ async function basePage(path: string, expectedSha: string): Promise<string | und
 async function rebuild(path: string): Promise<Response> {
 	const response = await fetch(`${path}index.delta.json`, { cache: 'no-cache', credentials: 'same-origin' });
 	if (!response.ok) throw new Error(`no delta (${response.status})`);
-	const delta = (await response.json()) as Delta;
+	const delta = (await response.json()) as PageDelta;
 	const base = await basePage(delta.base, delta.baseSha256);
 	if (base === undefined) throw new Error('base page changed');
 	const html = applyDelta(base, delta.ops);
