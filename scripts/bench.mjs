@@ -49,7 +49,8 @@ function timeBuilds(stockDir) {
 	const runs = { clean: [], cached: [], diagramFree: [], stock: [] };
 	const phaseRuns = [];
 	const clearCaches = () => {
-		for (const cache of ['diagrams', 'og', 'critical-css']) rmSync(`.cache/${cache}`, { recursive: true, force: true });
+		for (const cache of ['diagrams', 'og', 'critical-css', 'passes'])
+			rmSync(`.cache/${cache}`, { recursive: true, force: true });
 	};
 	for (let i = 0; i < RUNS; i++) {
 		clearCaches();
@@ -60,6 +61,7 @@ function timeBuilds(stockDir) {
 		// Clean too, apart from diagrams.
 		rmSync('.cache/og', { recursive: true, force: true });
 		rmSync('.cache/critical-css', { recursive: true, force: true });
+		rmSync('.cache/passes', { recursive: true, force: true });
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }));
 		runs.stock.push(build(stockDir));
 		log(

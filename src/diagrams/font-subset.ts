@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
+import { PassCache } from '../build/pass-cache.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
 import { firstScreenMatcher } from '../styles/first-screen.ts';
 import { diagramFont } from './theme.ts';
@@ -106,9 +107,24 @@ export async function writeDiagramFonts(
 		.sort()
 		.map((f) => ({ path: join(outDir, f), html: readFileSync(join(outDir, f), 'utf8') }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
-	const chars = new Set<string>();
-	for (const page of pages) diagramTextCharacters(page.html, chars);
-	const text = [...chars].sort().join('');
+	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found (pass-cache.ts).
+	const analysis = new PassCache(
+		'diagram-font-pages',
+		['src/diagrams/font-subset.ts', 'src/styles/first-screen.ts'],
+		join(cacheDir, 'pages'),
+	);
+	const { text, onFirstScreen } = await analysis.memo(
+		pages.map((p) => p.html),
+		() => {
+			const found = new Set<string>();
+			for (const page of pages) diagramTextCharacters(page.html, found);
+			return {
+				text: [...found].sort().join(''),
+				onFirstScreen: pages.map((page) => firstScreenMatcher(page.html)('figure.diagram')),
+			};
+		},
+	);
+	const chars = new Set(text);
 	if (!pages.length || !text) return { pages: 0, characters: 0, bytes: [] };
 	const range = unicodeRange(chars);
 	const prefix = base.replace(/\/?$/, '/');
@@ -131,8 +147,8 @@ export async function writeDiagramFonts(
 	const css = rules.join('');
 	const sheet = `diagram-font.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
 	writeFileSync(join(outDir, '_astro', sheet), css);
-	for (const page of pages) {
-		const tag = firstScreenMatcher(page.html)('figure.diagram')
+	for (const [i, page] of pages.entries()) {
+		const tag = onFirstScreen[i]
 			? `<style>${css}</style>`
 			: `<link rel="stylesheet" href="${prefix}_astro/${sheet}" data-after-first-paint>`;
 		writeFileSync(page.path, page.html.replace('</head>', `${tag}</head>`));

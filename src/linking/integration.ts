@@ -1,7 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { PassCache } from '../build/pass-cache.ts';
 import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
@@ -16,6 +17,8 @@ export const anchorsFile = 'content/anchors.json';
 export function linkCheck(): AstroIntegration {
 	let base = '/';
 	let root = process.cwd();
+	// An unchanged site was checked before (src/build/pass-cache.ts); the registry is compared afresh.
+	const linkChecks = new PassCache('link-check', ['src/linking/check-links.ts', 'src/linking/anchors.ts']);
 	return {
 		name: 'link-check',
 		hooks: {
@@ -29,11 +32,20 @@ export function linkCheck(): AstroIntegration {
 					rmSync(distDir, { recursive: true, force: true });
 					throw new Error(message);
 				};
-				const { broken, checked } = checkLinks(distDir, base);
+				// What the checks read: every file's name (a link may point at any file) and every page.
+				const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).sort();
+				const inputs = [
+					base,
+					files.join('\n'),
+					...files.filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(distDir, f), 'utf8')),
+				];
+				const { broken, checked, current } = await linkChecks.memo(inputs, () => ({
+					...checkLinks(distDir, base),
+					current: anchorsInDist(distDir),
+				}));
 				if (broken.length) fail(formatBrokenLinks(broken));
 				logger.info(`links: ${checked} internal links and anchors checked, none broken`);
 
-				const current = anchorsInDist(distDir);
 				const registryPath = join(root, anchorsFile);
 				const published = JSON.parse(readFileSync(registryPath, 'utf8')) as AnchorRegistry;
 				if (process.env.UPDATE_ANCHORS) {

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { PassCache } from '../build/pass-cache.ts';
 import { applyDelta, bestBase, encodeDelta, type PageDelta } from './delta.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -25,23 +26,53 @@ export function isArticlePage(file: string, html: string): boolean {
 /** `aws/index.html` -> `/aws/` under the base path. */
 export const pagePath = (file: string, base: string) => `${base}${dirname(file) === '.' ? '' : `${dirname(file)}/`}`;
 
-/** The delta of each page against the one that shares most with the others; throws if one does not rebuild its page. */
-export function pageDeltas(pages: { path: string; html: string }[]): Map<string, PageDelta> {
+/** The delta of each page against the one that shares most with the others, unchecked. */
+export function encodePageDeltas(pages: { path: string; html: string }[]): Record<string, PageDelta> {
 	const base = pages[bestBase(pages.map((p) => p.html))]!;
 	const baseSha256 = sha256(base.html);
-	const deltas = new Map<string, PageDelta>();
+	return Object.fromEntries(
+		pages.map((page) => [
+			page.path,
+			{ base: base.path, baseSha256, sha256: sha256(page.html), ops: encodeDelta(base.html, page.html) },
+		]),
+	);
+}
+
+/** Throws unless every delta rebuilds its page exactly from its base, hashes included. */
+export function verifyPageDeltas(pages: { path: string; html: string }[], deltas: Record<string, PageDelta>): void {
+	const byPath = new Map(pages.map((p) => [p.path, p.html]));
 	for (const page of pages) {
-		const ops = encodeDelta(base.html, page.html);
-		if (applyDelta(base.html, ops) !== page.html)
+		const delta = deltas[page.path];
+		const base = delta && byPath.get(delta.base);
+		if (
+			!delta ||
+			base === undefined ||
+			sha256(base) !== delta.baseSha256 ||
+			sha256(page.html) !== delta.sha256 ||
+			applyDelta(base, delta.ops) !== page.html
+		)
 			throw new Error(`page deltas: the delta of ${page.path} does not rebuild it`);
-		deltas.set(page.path, { base: base.path, baseSha256, sha256: sha256(page.html), ops });
 	}
-	return deltas;
+}
+
+/** The deltas of `pages`, each checked against its page before it is returned. */
+export function pageDeltas(pages: { path: string; html: string }[]): Map<string, PageDelta> {
+	const deltas = encodePageDeltas(pages);
+	verifyPageDeltas(pages, deltas);
+	return new Map(Object.entries(deltas));
 }
 
 export function pageDeltasIntegration(): AstroIntegration {
 	let base = '/';
 	let root = '';
+	const deltaCache = new PassCache('page-deltas', ['src/page-deltas/delta.ts', 'src/page-deltas/integration.ts']);
+	// Everything the worker's bundle is made of (esbuild itself is pinned by the lockfile).
+	const workerCache = new PassCache('service-worker', [
+		'src/page-deltas/service-worker.ts',
+		'src/page-deltas/page-headers.ts',
+		'src/page-deltas/delta.ts',
+		'src/page-deltas/integration.ts',
+	]);
 	return {
 		name: 'page-deltas',
 		hooks: {
@@ -58,25 +89,37 @@ export function pageDeltasIntegration(): AstroIntegration {
 					.filter((p) => isArticlePage(p.file, p.html))
 					.map((p) => ({ ...p, path: pagePath(p.file, base) }));
 				if (!pages.length) return;
-				const deltas = pageDeltas(pages);
+				// Encoding is the slow part and depends only on the pages: unchanged pages reuse their deltas
+				// (src/build/pass-cache.ts). Every delta, stored or new, is checked against its page here.
+				const encoded = await deltaCache.memo(
+					pages.flatMap((p) => [p.path, p.html]),
+					() => encodePageDeltas(pages),
+				);
+				verifyPageDeltas(pages, encoded);
+				const deltas = new Map(Object.entries(encoded));
 				let bytes = 0;
 				for (const page of pages) {
 					const json = JSON.stringify(deltas.get(page.path));
 					bytes += json.length;
 					writeFileSync(join(out, dirname(page.file), 'index.delta.json'), json);
 				}
-				await build({
-					entryPoints: [join(root, 'src/page-deltas/service-worker.ts')],
-					absWorkingDir: root,
-					bundle: true,
-					format: 'iife',
-					target: 'es2022',
-					minify: true,
-					legalComments: 'none',
-					define: { __DELTA_PAGES__: JSON.stringify(pages.map((p) => p.path)) },
-					outfile: join(out, 'sw.js'),
-					logLevel: 'silent',
+				const define = { __DELTA_PAGES__: JSON.stringify(pages.map((p) => p.path)) };
+				const worker = await workerCache.memo([JSON.stringify(define)], async () => {
+					const result = await build({
+						entryPoints: [join(root, 'src/page-deltas/service-worker.ts')],
+						absWorkingDir: root,
+						bundle: true,
+						format: 'iife',
+						target: 'es2022',
+						minify: true,
+						legalComments: 'none',
+						define,
+						write: false,
+						logLevel: 'silent',
+					});
+					return result.outputFiles[0]!.text;
 				});
+				writeFileSync(join(out, 'sw.js'), worker);
 				const basePath = deltas.get(pages[0]!.path)!.base;
 				logger.info(
 					`page deltas: ${pages.length} pages against ${basePath} (${(bytes / 1024).toFixed(0)} KB before compression), service worker sw.js`,

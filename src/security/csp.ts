@@ -23,6 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { isScriptUrl } from './content-html.ts';
+import { PassCache } from '../build/pass-cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -152,8 +153,10 @@ export function contentSecurity({ runtimeScriptHashes = [] as string[] } = {}): 
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
+				// A page checked before, unchanged since, needs no second parse (src/build/pass-cache.ts).
+				const checks = new PassCache('csp-check', ['src/security/csp.ts', 'src/security/content-html.ts']);
 				const failures: string[] = [];
 				let pages = 0;
 				for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' })) {
@@ -165,7 +168,7 @@ export function contentSecurity({ runtimeScriptHashes = [] as string[] } = {}): 
 					const html = narrowScriptHashes(placePolicyFirst(original), runtimeScriptHashes);
 					if (html !== original) writeFileSync(path, html);
 					pages++;
-					for (const problem of checkPage(html)) failures.push(`/${file}: ${problem}`);
+					for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
 				}
 				if (failures.length) {
 					throw new Error(

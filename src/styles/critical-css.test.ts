@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { deferStylesheets, pruneCss, readCacheEntry, selectorForMatching, styles
 // One folder per case: input.css, used.txt (the selectors found on the first screen,
 // one a line), optional page.html (what the page itself mentions), and the expected output.css.
 // UPDATE_FIXTURES=1 rewrites the outputs; review the diff before committing.
+const sha = (css: string) => createHash('sha256').update(css).digest('hex');
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 
 describe('critical CSS pruning', () => {
@@ -59,14 +61,15 @@ describe('the critical CSS cache', () => {
 		expect(readCacheEntry(join(dir, 'none.json'), 'k')).toBeUndefined();
 	});
 	it('returns a whole entry for its own key', () => {
-		write(JSON.stringify({ key: 'k', css: '.a{color:red}' }));
+		write(JSON.stringify({ key: 'k', css: '.a{color:red}', sha256: sha('.a{color:red}') }));
 		expect(readCacheEntry(file, 'k')).toEqual({ css: '.a{color:red}' });
 	});
 	it.each([
-		['truncated', JSON.stringify({ key: 'k', css: '.a{color:red}' }).slice(0, 20)],
-		['for another page', JSON.stringify({ key: 'other', css: '.a{}' })],
+		['truncated', JSON.stringify({ key: 'k', css: '.a{color:red}', sha256: sha('.a{color:red}') }).slice(0, 20)],
+		['for another page', JSON.stringify({ key: 'other', css: '.a{}', sha256: sha('.a{}') })],
 		['without CSS', JSON.stringify({ key: 'k' })],
-		['CSS that does not parse', JSON.stringify({ key: 'k', css: '.a{color:red' })],
+		['CSS cut short inside the JSON', JSON.stringify({ key: 'k', css: '.a{color:red', sha256: sha('.a{color:red}') })],
+		['without a checksum', JSON.stringify({ key: 'k', css: '.a{color:red}' })],
 	])('refuses an entry that is %s', (_, text) => {
 		write(text);
 		expect(readCacheEntry(file, 'k')).toHaveProperty('problem');

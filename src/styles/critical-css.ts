@@ -23,7 +23,7 @@ import { loadAfterFirstPaint } from './after-first-paint.ts';
 import { FIRST_SCREEN_CHARACTERS, firstScreenMatcher } from './first-screen.ts';
 
 /** Bump when the selection (here or in first-screen.ts) changes, so cached results are recomputed. */
-const VERSION = 6;
+const VERSION = 7;
 
 /** Stylesheets this small are inlined whole: a request would cost more than the bytes. */
 const INLINE_WHOLE_MAX_BYTES = 1024;
@@ -155,7 +155,11 @@ const cacheDir = () => fromRoot('.cache', 'critical-css');
 interface CacheEntry {
 	key: string;
 	css: string;
+	/** SHA-256 of `css`: a damaged entry fails it (cheaper than parsing the CSS again on every build). */
+	sha256: string;
 }
+
+const cssSha256 = (css: string) => createHash('sha256').update(css, 'utf8').digest('hex');
 
 /** A cached result for `key`, or why the file there cannot be used (undefined: not cached). */
 export function readCacheEntry(file: string, key: string): { css: string } | { problem: string } | undefined {
@@ -168,7 +172,7 @@ export function readCacheEntry(file: string, key: string): { css: string } | { p
 	try {
 		const entry = JSON.parse(text) as CacheEntry;
 		if (entry?.key !== key || typeof entry.css !== 'string') return { problem: 'it is for another page' };
-		postcss.parse(entry.css);
+		if (entry.sha256 !== cssSha256(entry.css)) return { problem: 'its CSS does not match its checksum' };
 		return { css: entry.css };
 	} catch (error) {
 		return { problem: `not valid (${(error as Error).message.split('\n')[0]})` };
@@ -234,7 +238,10 @@ export function criticalCss(): AstroIntegration {
 					}
 					const onFirstScreen = firstScreenMatcher(html, COPY_LINK_BUTTONS);
 					const critical = pruneCss(css, (s) => onFirstScreen(selectorForMatching(s)), `${html}\n${scripts}`);
-					writeAtomic(cacheFile, JSON.stringify({ key, css: critical } satisfies CacheEntry));
+					writeAtomic(
+						cacheFile,
+						JSON.stringify({ key, css: critical, sha256: cssSha256(critical) } satisfies CacheEntry),
+					);
 					finish(critical);
 					computed++;
 				}
