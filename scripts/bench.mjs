@@ -464,6 +464,18 @@ function report(results) {
 	return checks.every(([, , , ok]) => ok);
 }
 
+// `npm run bench -- --builds`: only the build timings (a quick check while working on build speed); writes nothing.
+if (process.argv.includes('--builds')) {
+	const b = timeBuilds(prepareStockSite());
+	const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+	log(`clean ${s(b.cleanMs)}, cached ${s(b.cachedMs)}, stock Starlight ${s(b.stockMs)}`);
+	log(
+		`clean / stock ${(b.cleanMs / b.stockMs).toFixed(2)} (budget ${budgets.build.cleanVsStockMax}), cached / stock ${(b.cachedMs / b.stockMs).toFixed(2)} (budget ${budgets.build.cachedVsStockMax})`,
+	);
+	log(`phases of the clean build: ${b.phases}`);
+	process.exit(0);
+}
+
 const results = process.argv.includes('--report')
 	? JSON.parse(readFileSync('bench/results.json', 'utf8'))
 	: await measure();

@@ -17,6 +17,14 @@ describe('PassCache', () => {
 		expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
 	});
 
+	it('memoSync stores and returns like memo, for computations inside a rendering page', () => {
+		const cache = fresh();
+		const compute = vi.fn(() => '<p>edge<span hidden>also: on-device</span></p>');
+		expect(cache.memoSync(['<p>edge</p>'], compute)).toBe('<p>edge<span hidden>also: on-device</span></p>');
+		expect(cache.memoSync(['<p>edge</p>'], compute)).toBe('<p>edge<span hidden>also: on-device</span></p>');
+		expect(compute).toHaveBeenCalledTimes(1);
+	});
+
 	it('computes again when any input changes, including where one input ends and the next begins', async () => {
 		const cache = fresh();
 		const compute = vi.fn(() => 1);

@@ -99,12 +99,26 @@ export class PassCache {
 	/** The result for `inputs`: stored, or computed now and stored. `compute` may throw (nothing is stored). */
 	async memo<T>(inputs: readonly (string | Uint8Array)[], compute: () => T | Promise<T>): Promise<T> {
 		const key = this.key(inputs);
+		const stored = this.#hit<T>(key);
+		if (stored !== undefined) return stored;
+		return this.#store(key, await compute());
+	}
+
+	/** `memo` for a synchronous computation (e.g. inside a component as a page renders). */
+	memoSync<T>(inputs: readonly (string | Uint8Array)[], compute: () => T): T {
+		const key = this.key(inputs);
+		const stored = this.#hit<T>(key);
+		if (stored !== undefined) return stored;
+		return this.#store(key, compute());
+	}
+
+	#hit<T>(key: string): T | undefined {
 		const stored = this.get<T>(key);
-		if (stored !== undefined) {
-			this.stats.hits++;
-			return stored;
-		}
-		const value = await compute();
+		if (stored !== undefined) this.stats.hits++;
+		return stored;
+	}
+
+	#store<T>(key: string, value: T): T {
 		this.stats.misses++;
 		this.set(key, value);
 		return value;

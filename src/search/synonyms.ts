@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
+import { PassCache } from '../build/pass-cache.ts';
 import { indexOnly } from './index-only.ts';
 import { escapeRegExp } from '../security/escape.ts';
 
@@ -35,12 +36,23 @@ const wordPattern = (word: string) =>
 // Paragraphs, list items, and the cells of tables and definition lists (the figure cards).
 const BLOCK = /(<(p|li|dd|td)(?:\s[^>]*)?>)([\s\S]*?)(<\/\2>)/g;
 
+type Patterns = { word: string; first: string; pattern: RegExp }[][];
+const compiledPatterns = new WeakMap<string[][], Patterns>();
+const patternsFor = (groups: string[][]): Patterns => {
+	let patterns = compiledPatterns.get(groups);
+	if (!patterns) {
+		patterns = groups.map((group) =>
+			// `first`: a plain substring every match contains, so most blocks skip the (slower) Unicode regex.
+			group.map((word) => ({ word, first: word.split(/[ -]/)[0]!, pattern: wordPattern(word) })),
+		);
+		compiledPatterns.set(groups, patterns);
+	}
+	return patterns;
+};
+
 /** The page's HTML with each paragraph and list item followed, inside it, by the other words for its words. */
 export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): string {
-	const patterns = groups.map((group) =>
-		// `first`: a plain substring every match contains, so most blocks skip the (slower) Unicode regex.
-		group.map((word) => ({ word, first: word.split(/[ -]/)[0], pattern: wordPattern(word) })),
-	);
+	const patterns = patternsFor(groups);
 	return html.replace(BLOCK, (block, open: string, _tag: string, inner: string, close: string) => {
 		const text = inner.replace(/<[^>]*>/g, ' ');
 		const lower = text.toLowerCase();
@@ -52,4 +64,25 @@ export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): 
 		if (!extra.size) return block;
 		return `${open}${inner}<span hidden data-search-synonyms>${indexOnly(`also: ${[...extra].join(', ')}`)}</span>${close}`;
 	});
+}
+
+let synonymsCache: PassCache | undefined;
+let lastParsed: { text: string; groups: string[][] } | undefined;
+const parsedOnce = (text: string) => {
+	if (lastParsed?.text !== text) lastParsed = { text, groups: parseSynonyms(text) };
+	return lastParsed.groups;
+};
+/**
+ * `addSynonyms` with the site's synonyms, as the build uses it: a page whose HTML and synonym list
+ * are unchanged since the last build gets the stored result (src/build/pass-cache.ts).
+ */
+export function addSiteSynonyms(html: string): string {
+	synonymsCache ??= new PassCache('search-synonyms', [
+		'src/search/synonyms.ts',
+		'src/search/index-only.ts',
+		'src/security/escape.ts',
+	]);
+	// The result is computed from the very text its key holds (loadSynonyms keeps the first it read).
+	const text = readFileSync(fromRoot(synonymsFile), 'utf8');
+	return synonymsCache.memoSync([html, text], () => addSynonyms(html, parsedOnce(text)));
 }
