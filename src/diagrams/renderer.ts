@@ -344,6 +344,13 @@ export class DiagramRenderer {
 
 	#cacheFile = (hash: string) => join(this.#cacheDir, `${hash}.json`);
 
+	/**
+	 * Entries this process has read and checked, with the file's text they came from: `prerender`
+	 * and the page's own request both read each diagram, and the second read skips the checks when
+	 * the file is byte-for-byte the one already checked.
+	 */
+	#checked = new Map<string, { text: string; entry: RenderedDiagram }>();
+
 	/** A cached diagram that passes every check a fresh one would, or undefined (a miss). */
 	#readCache(hash: string): RenderedDiagram | undefined {
 		let text: string;
@@ -352,6 +359,8 @@ export class DiagramRenderer {
 		} catch {
 			return undefined; // not cached
 		}
+		const seen = this.#checked.get(hash);
+		if (seen?.text === text) return { ...seen.entry };
 		let problem: string | undefined;
 		let entry: RenderedDiagram | undefined;
 		try {
@@ -370,7 +379,10 @@ export class DiagramRenderer {
 		} catch (error) {
 			problem = `not valid JSON (${(error as Error).message})`;
 		}
-		if (!problem) return entry;
+		if (!problem) {
+			this.#checked.set(hash, { text, entry: entry! });
+			return entry;
+		}
 		this.stats.damaged++;
 		if (this.stats.damaged === 1) {
 			console.warn(
