@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDelta, bestBase, encodeDelta, type DeltaOp } from './delta.ts';
-import { pageDeltas } from './integration.ts';
+import { encodePageDeltas, verifyPageDeltas } from './integration.ts';
 import { pageHeaders } from './page-headers.ts';
 
 const shell = (title: string, body: string) =>
@@ -69,17 +69,27 @@ describe('bestBase', () => {
 	});
 });
 
-describe('pageDeltas', () => {
+describe('page deltas of a site', () => {
+	const pages = [
+		{ path: '/aws/', html: aws },
+		{ path: '/risks/', html: risks },
+	];
 	it('makes a delta per page against one base, with the hashes the service worker checks', () => {
-		const deltas = pageDeltas([
-			{ path: '/aws/', html: aws },
-			{ path: '/risks/', html: risks },
-		]);
-		const forRisks = deltas.get('/risks/')!;
+		const deltas = encodePageDeltas(pages);
+		expect(() => verifyPageDeltas(pages, deltas)).not.toThrow();
+		const forRisks = deltas['/risks/']!;
 		const base = forRisks.base === '/aws/' ? aws : risks;
 		expect(applyDelta(base, forRisks.ops)).toBe(risks);
 		expect(forRisks.sha256).toMatch(/^[0-9a-f]{64}$/);
-		expect(forRisks.baseSha256).toBe(deltas.get(forRisks.base)!.sha256);
+		expect(forRisks.baseSha256).toBe(deltas[forRisks.base]!.sha256);
+	});
+
+	it('refuses deltas made for other pages (a stored result that no longer fits fails the build)', () => {
+		const deltas = encodePageDeltas(pages);
+		const changed = pages.map((p) => (p.path === '/risks/' ? { ...p, html: `${p.html}<!-- edited -->` } : p));
+		expect(() => verifyPageDeltas(changed, deltas)).toThrow('the delta of /risks/ does not rebuild it');
+		const { '/aws/': _gone, ...withoutAws } = deltas;
+		expect(() => verifyPageDeltas(pages, withoutAws)).toThrow('the delta of /aws/ does not rebuild it');
 	});
 });
 

@@ -55,13 +55,6 @@ export function verifyPageDeltas(pages: { path: string; html: string }[], deltas
 	}
 }
 
-/** The deltas of `pages`, each checked against its page before it is returned. */
-export function pageDeltas(pages: { path: string; html: string }[]): Map<string, PageDelta> {
-	const deltas = encodePageDeltas(pages);
-	verifyPageDeltas(pages, deltas);
-	return new Map(Object.entries(deltas));
-}
-
 export function pageDeltasIntegration(): AstroIntegration {
 	let base = '/';
 	let root = '';
@@ -91,15 +84,14 @@ export function pageDeltasIntegration(): AstroIntegration {
 				if (!pages.length) return;
 				// Encoding is the slow part and depends only on the pages: unchanged pages reuse their deltas
 				// (src/build/pass-cache.ts). Every delta, stored or new, is checked against its page here.
-				const encoded = await deltaCache.memo(
+				const deltas = await deltaCache.memo(
 					pages.flatMap((p) => [p.path, p.html]),
 					() => encodePageDeltas(pages),
 				);
-				verifyPageDeltas(pages, encoded);
-				const deltas = new Map(Object.entries(encoded));
+				verifyPageDeltas(pages, deltas);
 				let bytes = 0;
 				for (const page of pages) {
-					const json = JSON.stringify(deltas.get(page.path));
+					const json = JSON.stringify(deltas[page.path]);
 					bytes += json.length;
 					writeFileSync(join(out, dirname(page.file), 'index.delta.json'), json);
 				}
@@ -120,7 +112,7 @@ export function pageDeltasIntegration(): AstroIntegration {
 					return result.outputFiles[0]!.text;
 				});
 				writeFileSync(join(out, 'sw.js'), worker);
-				const basePath = deltas.get(pages[0]!.path)!.base;
+				const basePath = deltas[pages[0]!.path]!.base;
 				logger.info(
 					`page deltas: ${pages.length} pages against ${basePath} (${(bytes / 1024).toFixed(0)} KB before compression), service worker sw.js`,
 				);

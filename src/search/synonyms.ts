@@ -23,8 +23,13 @@ export function parseSynonyms(text: string, file = synonymsFile): string[][] {
 	return parsed.data;
 }
 
-let cached: string[][] | undefined;
-export const loadSynonyms = () => (cached ??= parseSynonyms(readFileSync(fromRoot(synonymsFile), 'utf8')));
+let lastParsed: { text: string; groups: string[][] } | undefined;
+/** The groups in `text`, parsed once for as long as the file's text stays the same. */
+const parsedOnce = (text: string) => {
+	if (lastParsed?.text !== text) lastParsed = { text, groups: parseSynonyms(text) };
+	return lastParsed.groups;
+};
+export const loadSynonyms = () => parsedOnce(readFileSync(fromRoot(synonymsFile), 'utf8'));
 
 /** A word or phrase as written, in any case, with a plural ending. */
 const wordPattern = (word: string) =>
@@ -67,11 +72,6 @@ export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): 
 }
 
 let synonymsCache: PassCache | undefined;
-let lastParsed: { text: string; groups: string[][] } | undefined;
-const parsedOnce = (text: string) => {
-	if (lastParsed?.text !== text) lastParsed = { text, groups: parseSynonyms(text) };
-	return lastParsed.groups;
-};
 /**
  * `addSynonyms` with the site's synonyms, as the build uses it: a page whose HTML and synonym list
  * are unchanged since the last build gets the stored result (src/build/pass-cache.ts).
@@ -82,7 +82,7 @@ export function addSiteSynonyms(html: string): string {
 		'src/search/index-only.ts',
 		'src/security/escape.ts',
 	]);
-	// The result is computed from the very text its key holds (loadSynonyms keeps the first it read).
+	// The result is computed from the very text its key holds.
 	const text = readFileSync(fromRoot(synonymsFile), 'utf8');
 	return synonymsCache.memoSync([html, text], () => addSynonyms(html, parsedOnce(text)));
 }
