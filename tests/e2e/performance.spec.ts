@@ -94,6 +94,14 @@ async function firstScreen(page: Page, path: string, theme: string, blockStylesh
 	await page.goto(path, { waitUntil: 'networkidle' });
 	// A page of the test's own context: wait here for the files the page loads after its first paint.
 	await scriptsLoaded(page);
+	// Starlight's "On this page" marks its current link on idle, from an IntersectionObserver: on a
+	// busy machine that can land after the snapshot in one load and before it in the other. (At phone
+	// widths its links are folded away and the band it watches lies below the title: none is marked.)
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('starlight-toc, mobile-starlight-toc')]
+			.filter((toc) => toc.querySelector('a')?.getClientRects().length)
+			.every((toc) => toc.querySelector('a[aria-current="true"]')),
+	);
 	await page.evaluate(
 		() =>
 			new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.fonts.ready)))),
