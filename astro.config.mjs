@@ -42,9 +42,9 @@ export default defineConfig({
 	outDir: process.env.OUT_DIR ?? './dist',
 	// One cacheable stylesheet per page; src/styles/critical-css.ts inlines what the first screen
 	// needs and moves the link to the end of <body>, so it never blocks first paint.
-	// Two pages at a time: a preview image is rasterised off the main thread (src/og/og-image.ts)
-	// while the next page renders, so the build's two cores both work.
-	build: { inlineStylesheets: 'never', concurrency: 2 },
+	// Four pages at a time: a preview image is rasterised and encoded off the main thread
+	// (src/og/og-image.ts) while the next ones are laid out, so the build's two cores both work.
+	build: { inlineStylesheets: 'never', concurrency: 4 },
 	// Astro inlines small page scripts into every page; as files they download once per visit
 	// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
 	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

@@ -1,6 +1,6 @@
 /**
- * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG) and
- * resvg (SVG to PNG), using the self-hosted Inter files. Fonts load once per build; images are
+ * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG), resvg
+ * (SVG to pixels) and sharp (pixels to PNG), using the self-hosted Inter files. Fonts load once per build; images are
  * cached on disk by a hash of their content, so unchanged pages are not drawn again. Cache files
  * are written atomically and checked when read (a whole PNG of the right size), so a damaged one
  * is drawn again rather than shipped.
@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
 import { recordPhase } from '../build/phases.ts';
 import { fromRoot } from '../article/paths.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
@@ -18,8 +19,8 @@ import { writeAtomic } from '../build/write-atomic.ts';
 const require = createRequire(import.meta.url);
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
-/** Bump when the design changes so cached images are drawn again. */
-const DESIGN_VERSION = 1;
+/** Bump when the design or the encoding changes, so cached images are drawn again. */
+const DESIGN_VERSION = 2;
 
 export interface OgImageInput {
 	/** Big line: the page or section title. */
@@ -155,9 +156,12 @@ export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()
 		rmSync(file, { force: true });
 	}
 	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
-	// Off the main thread (libuv's pool): with pages generated two at a time, the next page's
-	// layout runs while this one is rasterised.
-	const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } })).asPng();
+	// Rasterised and encoded off the main thread (libuv's pool), so the next page's layout runs
+	// meanwhile: resvg's own asPng() would encode on the main thread, and takes longer than sharp.
+	const image = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } });
+	const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+		.png()
+		.toBuffer();
 	writeAtomic(file, png);
 	counts.drawn++;
 	report(started);
