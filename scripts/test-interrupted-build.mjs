@@ -77,11 +77,15 @@ for (const { name, signal, group, exitCode } of [
 		build.stdout.on('data', (d) => (output += d));
 		build.stderr.on('data', (d) => (output += d));
 		const exited = new Promise((done) => build.on('exit', (code, sig) => done({ code, sig })));
-		// Midway: Astro is building and the diagram browser is up
-		// (the browser's own helper processes included, so the whole tree is there to be stopped).
+		// Midway: Astro is building and the diagram browser is up (the browser's own helper processes
+		// included, so the whole tree is there to be stopped). Playwright launches it with a debugging
+		// pipe, which tells it from the `chromium --version` probe the build script runs first.
 		await until(
 			'the diagram browser to start',
-			() => descendants(build.pid).filter((p) => /chrom/i.test(p.cmd)).length >= 3,
+			() => {
+				const chromium = descendants(build.pid).filter((p) => /chrom/i.test(p.cmd));
+				return chromium.length >= 3 && chromium.some((p) => p.cmd.includes('--remote-debugging-pipe'));
+			},
 			180,
 		);
 		const started = descendants(build.pid);
