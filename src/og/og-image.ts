@@ -1,9 +1,9 @@
 /**
  * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG), resvg
- * (SVG to pixels) and sharp (pixels to PNG), using the self-hosted Inter files. Fonts load once per build; images are
- * cached on disk by a hash of their content, so unchanged pages are not drawn again. Cache files
- * are written atomically and checked when read (a whole PNG of the right size), so a damaged one
- * is drawn again rather than shipped.
+ * (SVG to pixels) and sharp (pixels to PNG), using the self-hosted Inter files. Fonts load once
+ * per build; images are cached on disk by a hash of their content, so unchanged pages are not
+ * drawn again. Cache files are written atomically and checked when read (a whole PNG of the right
+ * size), so a damaged one is drawn again rather than shipped.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -122,7 +122,7 @@ export function checkOgPng(png: Buffer): string | undefined {
 let damagedReported = false;
 
 const counts = { drawn: 0, cached: 0 };
-/** Images are made several at a time (astro.config.mjs), so the phase is wall time: first start to last end. */
+/** Images are made several at a time (astro.config.mjs): the phase is wall time, first start to last end. */
 const span = { first: Infinity, recorded: 0 };
 const report = (started: number) => {
 	span.first = Math.min(span.first, started);
@@ -132,8 +132,8 @@ const report = (started: number) => {
 };
 
 /**
- * Loaded when an image is not cached: on their own they take about 0.17 s to load (measured alone), which
- * a rebuild with every image cached would otherwise spend for nothing.
+ * Loaded only when an image is not cached: on their own they take about 0.17 s to import, which a
+ * rebuild with every image cached would otherwise spend for nothing.
  */
 const drawingLibraries = async () => {
 	const [{ default: satori }, { renderAsync }, { default: sharp }] = await Promise.all([
