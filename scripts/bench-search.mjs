@@ -42,7 +42,18 @@ export async function searchRelevance(browser, origin, file) {
 /** The query sets reported beside the benchmark (EXTRA_QUERY_SETS), by key. */
 export async function extraRelevance(browser, origin) {
 	const extra = {};
-	for (const set of EXTRA_QUERY_SETS) extra[set.key] = await searchRelevance(browser, origin, set.file);
+	for (const set of EXTRA_QUERY_SETS) {
+		const result = await searchRelevance(browser, origin, set.file);
+		// A blind set keeps only each query's kind and rank: its queries and results stay unread.
+		if ('blind' in set && set.blind)
+			result.outcomes = result.outcomes.map(({ kind, rank, results }) => ({
+				q: '',
+				kind,
+				rank,
+				results: results.slice(0, 0).concat(results.length ? [''] : []),
+			}));
+		extra[set.key] = result;
+	}
 	return extra;
 }
 
@@ -169,7 +180,9 @@ export function searchReport({ relevance, extra = {}, latency, stockLatency }) {
 		'',
 		report(relevance.outcomes),
 		...EXTRA_QUERY_SETS.flatMap((set) =>
-			extra[set.key] ? [set.note, '', report(extra[set.key].outcomes, set.title, set.file)] : [],
+			extra[set.key]
+				? [set.note, '', report(extra[set.key].outcomes, set.title, set.file, 'blind' in set && set.blind)]
+				: [],
 		),
 	].join('\n');
 	return { md, ok: rows.every((r) => r[3]) };

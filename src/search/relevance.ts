@@ -49,6 +49,20 @@ export const EXTRA_QUERY_SETS = [
 		title: 'Paraphrase search relevance',
 		note: 'Harder queries, mostly everyday paraphrases, used while improving search (no goal or floor):',
 	},
+	{
+		key: 'blindA',
+		file: 'bench/search-queries-blind-a.json',
+		title: 'Blind set A search relevance',
+		note: 'Blind queries written on 2026-12-03 from the article alone; frozen, never tuned on (reported by kind only, so nobody reads its misses):',
+		blind: true,
+	},
+	{
+		key: 'blindB',
+		file: 'bench/search-queries-blind-b.json',
+		title: 'Blind set B search relevance',
+		note: 'A second blind set from another author, kept unseen for the next ranking change (reported by kind only):',
+		blind: true,
+	},
 ] as const;
 
 export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
@@ -120,6 +134,7 @@ export function report(
 	outcomes: QueryOutcome[],
 	title = 'Search relevance',
 	file = 'bench/search-queries.json',
+	blind = false,
 ): string {
 	const s = summarize(outcomes);
 	const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -136,9 +151,9 @@ export function report(
 			return `| ${k} | ${ks.queries} | ${pct(ks.top1)} | ${pct(ks.top3)} | ${ks.mrr.toFixed(3)} | ${ks.zeroResults} |`;
 		}),
 		'',
-		'| query | kind | rank | first result | shown for |',
-		'| --- | --- | --- | --- | --- |',
-		...outcomes.map(
+		// A blind set's queries are not printed: reading its misses is how a set stops being blind.
+		...(blind ? [] : ['| query | kind | rank | first result | shown for |', '| --- | --- | --- | --- | --- |']),
+		...(blind ? [] : outcomes).map(
 			(o) =>
 				`| ${o.q.replace(/\|/g, '\\|')} | ${o.kind} | ${o.rank || '**miss**'} | ${o.results[0] ?? '(none)'} | ${o.correction} |`,
 		),
