@@ -23,6 +23,7 @@ import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
+import { searchMeaning } from './src/search/meaning/index-build.ts';
 import { searchPreloadIntegration } from './src/search/preload.ts';
 import { pageDeltasIntegration } from './src/page-deltas/integration.ts';
 
@@ -100,7 +101,7 @@ export default defineConfig({
 			starlight({
 				title: "Amazon's $200B AI Bet, Explained",
 				description:
-					"A plain-language explainer of one article on Amazon's plan to put about $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+					"A plain-language explainer of one article on Amazon's reported plan to put $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
 				favicon: '/favicon.svg',
 				head: [
 					// No first paint until the page title is parsed. Starlight's table of contents comes
@@ -130,6 +131,8 @@ export default defineConfig({
 			mdx(),
 			// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
 			searchVocabulary(),
+			// After Pagefind too: the meaning index embeds the sections Pagefind indexed.
+			searchMeaning(),
 			// After the vocabulary: the list of files the first search needs, preloaded on intent.
 			searchPreloadIntegration(),
 			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they

@@ -16,6 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { EXTRA_QUERY_SETS, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
@@ -121,6 +122,70 @@ export async function searchLatency(browser, origin, stock) {
 	return { coldMs: median(cold), warmMs: median(warm), bytesBeforeFirstResult: median(bytes), cold, warm, bytes };
 }
 
+/** A visit of ten queries, each typed into the same dialog: what a reader's searches cost in bytes. */
+const VISIT_QUERIES = [
+	'how much is amazon spending',
+	'chips',
+	'robots in warehouses',
+	'privacy worries',
+	'working with startups',
+	'alexa',
+	'is this a good idea',
+	'cloud and on site',
+	'what could go wrong',
+	'rivals',
+];
+
+/**
+ * Bytes each query of a visit fetches, gzip-compressed as a server would send them, split into the
+ * keyword search's (Pagefind) and the meaning index's. Query 1 includes what opening the dialog
+ * fetched. The test server does not compress, so each body is gzipped here.
+ */
+export async function searchBytes(browser, origin) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	let current = 0;
+	const perQuery = VISIT_QUERIES.map(() => ({ keyword: 0, meaning: 0, meaningFiles: 0 }));
+	context.on('response', async (response) => {
+		const url = new URL(response.url());
+		const kind = url.pathname.includes('/search-meaning/')
+			? 'meaning'
+			: url.pathname.includes('/pagefind/')
+				? 'keyword'
+				: undefined;
+		if (!kind) return;
+		const at = current;
+		const body = await response.body().catch(() => Buffer.alloc(0));
+		perQuery[at][kind] += gzipSync(body).length;
+		if (kind === 'meaning') perQuery[at].meaningFiles++;
+	});
+	await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
+	await pageReady(page);
+	await page.locator('[data-search-open]').click();
+	await page.locator('#search-input').waitFor();
+	for (const [i, q] of VISIT_QUERIES.entries()) {
+		current = i;
+		// Typed key by key as a reader types, so unfinished words are what the dialog sees first.
+		await page.locator('#search-input').fill('');
+		await page.keyboard.type(q, { delay: 120 });
+		await page
+			.locator(`[data-search-results][data-query="${q.replace(/["\\]/g, '\\$&')}"]`)
+			.waitFor({ state: 'attached' });
+		await page.waitForLoadState('networkidle');
+	}
+	await context.close();
+	const meaning = perQuery.map((q) => q.meaning);
+	return {
+		queries: VISIT_QUERIES,
+		perQuery,
+		meaningFirst: meaning[0],
+		meaningLaterMax: Math.max(...meaning.slice(1)),
+		meaningVisit: meaning.reduce((a, b) => a + b, 0),
+		keywordFirst: perQuery[0].keyword,
+		keywordVisit: perQuery.reduce((a, q) => a + q.keyword, 0),
+	};
+}
+
 export function serve(dist, port) {
 	return spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
 		stdio: 'ignore',
@@ -138,7 +203,7 @@ export async function waitFor(url) {
 	throw new Error(`server at ${url} did not start`);
 }
 
-export function searchReport({ relevance, extra = {}, latency, stockLatency }) {
+export function searchReport({ relevance, extra = {}, latency, bytes, stockLatency }) {
 	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).search;
 	const s = relevance.summary;
 	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -163,6 +228,28 @@ export function searchReport({ relevance, extra = {}, latency, stockLatency }) {
 			`<= ${budgets.warmMaxMs} ms`,
 			latency.warmMs <= budgets.warmMaxMs,
 		],
+		...(bytes
+			? [
+					[
+						'meaning data for the first query (sections and its words, gzip)',
+						kb(bytes.meaningFirst),
+						`<= ${kb(budgets.meaningFirstMaxBytes)}`,
+						bytes.meaningFirst <= budgets.meaningFirstMaxBytes,
+					],
+					[
+						'meaning data for each later query, the most of nine (gzip)',
+						kb(bytes.meaningLaterMax),
+						`<= ${kb(budgets.meaningLaterMaxBytes)}`,
+						bytes.meaningLaterMax <= budgets.meaningLaterMaxBytes,
+					],
+					[
+						'meaning data in a visit of ten queries (gzip)',
+						kb(bytes.meaningVisit),
+						`<= ${kb(budgets.meaningVisitMaxBytes)}`,
+						bytes.meaningVisit <= budgets.meaningVisitMaxBytes,
+					],
+				]
+			: []),
 	];
 	const md = [
 		'# Search benchmark',
@@ -174,6 +261,9 @@ export function searchReport({ relevance, extra = {}, latency, stockLatency }) {
 		...rows.map(([name, value, budget, ok]) => `| ${name} | ${value} | ${budget} | ${ok ? 'yes' : '**no**'} |`),
 		'',
 		`Latency, median of 5 (each run: ${latency.cold.map((x) => x.toFixed(0)).join(', ')} ms cold; ${latency.warm.map((x) => x.toFixed(0)).join(', ')} ms warm). Bytes fetched between the click and the first result: ${kb(latency.bytesBeforeFirstResult)} (compressed, with headers).`,
+		bytes
+			? `Bytes of a visit of ten queries (${bytes.queries.map((q) => `“${q}”`).join(', ')}), typed into one dialog, gzip as a server sends them: meaning index ${bytes.perQuery.map((q) => kb(q.meaning)).join(', ')}; keyword search (Pagefind) ${bytes.perQuery.map((q) => kb(q.keyword)).join(', ')} (keyword total ${kb(bytes.keywordVisit)}). Query 1 includes what opening the dialog fetched.`
+			: '',
 		stockLatency
 			? `Stock Starlight in the same run: ${stockLatency.coldMs.toFixed(0)} ms cold, ${stockLatency.warmMs.toFixed(0)} ms warm (ratio ours/stock: ${(latency.coldMs / stockLatency.coldMs).toFixed(2)} cold, ${(latency.warmMs / stockLatency.warmMs).toFixed(2)} warm); bytes seen before its first result: ${kb(stockLatency.bytesBeforeFirstResult)}.`
 			: 'Stock Starlight not measured in this run (`npm run bench:search -- --stock`, or `npm run bench`).',
@@ -203,6 +293,8 @@ async function main() {
 		const extra = await extraRelevance(browser, origin);
 		log('latency...');
 		const latency = await searchLatency(browser, origin, false);
+		log('bytes of a ten-query visit...');
+		const bytes = await searchBytes(browser, origin);
 		let stockLatency;
 		if (process.argv.includes('--stock')) {
 			const { prepareStockSite } = await import('./bench-stock.mjs');
@@ -220,7 +312,7 @@ async function main() {
 				stockServer.kill();
 			}
 		}
-		results = { date: new Date().toISOString(), relevance, extra, latency, stockLatency };
+		results = { date: new Date().toISOString(), relevance, extra, latency, bytes, stockLatency };
 	} finally {
 		server.kill();
 		await browser.close();

@@ -39,6 +39,7 @@ const PHASE_OF: Record<string, string> = {
 	'content-security': 'checks (content, links, anchors, CSP hashes)',
 	'revisions-check': 'checks (content, links, anchors, CSP hashes)',
 	'search-vocabulary': 'pagefind',
+	'search-meaning': 'search meaning index',
 	'critical-css': 'critical CSS',
 	'page-scripts': 'page scripts (one file per page)',
 	'page-deltas': 'page deltas (service worker)',

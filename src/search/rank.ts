@@ -1,6 +1,6 @@
 /**
- * What the search dialog does around Pagefind: reading the query, ranking sections, correcting
- * misspellings. Pure functions, so they are unit-tested (rank.test.ts) and cheap per keystroke.
+ * Ranking sections around Pagefind. Pure functions, so they are unit-tested (rank.test.ts) and cheap
+ * per keystroke; reading the query is query.ts, spelling help spelling.ts.
  *
  * Pagefind ranks pages, and a result's sections (`sub_results`) come in page order. Readers want
  * the section that answers them, so the dialog ranks sections across all matching pages, from
@@ -11,178 +11,7 @@
  * the search ("why", "how much", "about this …") never reach it. Everything else (what is indexed,
  * how much a page's words weigh, other words for a word) is done at build time, in the index.
  */
-
-/** Words that ask for a whole set ("all the figures", "list of pages"), not a subject. */
-const SET_WORDS = new Set(['all', 'every', 'list']);
-
-/** Words that shape a question but say nothing about its subject ("how much is …", "what are the …"). */
-export const STOP_WORDS = new Set(
-	(
-		'a an and are as at be by can could did do does for from has have how i in into is it its me my of on or ' +
-		'should so tell than that the their them there these they this to was we were what when where which who why ' +
-		'will with would you your about much many more going get got doing done tell know use uses used ' +
-		// "What's", "how's": the apostrophe goes when words are compared.
-		'whats hows wheres whos whys thats ' +
-		// Where on the site, not what about: "the AWS page", "the risks section".
-		'page section ' +
-		`${[...SET_WORDS].join(' ')} ` +
-		// The "what is X" words: they mark a definition query (DEFINITION) and are not its subject.
-		'define definition meaning mean means'
-	).split(' '),
-);
-
-/** A "what is X" / "define X" query: the glossary entry may come first. */
-const DEFINITION =
-	/^(what(\s+is|\s+are|\s+does|['’]?s\b)|define|definition\s+of|meaning\s+of|who\s+is)\b|\bmean(s|ing)?\s*\??$/i;
-
-export interface QueryPlan {
-	/** What goes to Pagefind: the query without question words (unless that would leave nothing). */
-	search: string;
-	/** Normalized subject words, for ranking. */
-	terms: string[];
-	/** Every normalized word as typed, question words included: a heading that reads the same wins. */
-	words: string[];
-	/** How many left-out words stand before each term in the query as typed (at most 2 are bridged). */
-	gaps: number[];
-	/** The left-out words before each term, as typed: the same words between them in a text make an exact phrase. */
-	between: string[][];
-	definition: boolean;
-	/** A "how much" / "how many" query: the answer is a number. */
-	quantity: boolean;
-}
-
-/** Control characters and invisible direction marks do nothing useful in a query; cap the length. */
-export function cleanQuery(raw: string): string {
-	return raw
-		.replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, 200);
-}
-
-/** Lowercase letters and digits only, as words are compared (not as they are shown). */
-export const normalize = (word: string) =>
-	word
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^\p{L}\p{N}]/gu, '');
-
-/** "What is … about", "what's … about": the reader asks for a summary of something. */
-const ABOUT = /^(what(['’]?s|\s+is|\s+are)|tell\s+me)\b.*\sabout\s*\??$/i;
-/** Words that name the whole work rather than a subject in it ("the article", "this site"). */
-const WHOLE_WORK = new Set(['article', 'site', 'website', 'explainer', 'guide', 'piece', 'story']);
-
-/** Amounts as readers shorten them ("$130B", "200bn", "5m"); the site writes the scale out. */
-const SHORT_AMOUNT = /^\$?(\d+(?:[.,]\d+)?)(k|m|mn|b|bn|t|tn)$/i;
-const SCALES: Record<string, string> = {
-	k: 'thousand',
-	m: 'million',
-	mn: 'million',
-	b: 'billion',
-	bn: 'billion',
-	t: 'trillion',
-	tn: 'trillion',
-};
-const UNITS =
-	'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
-		' ',
-	);
-const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
-/** Words a spelled-out number is followed by; a bare "one" or "two" is usually not a number. */
-const SCALE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent', 'per']);
-
-/** A spelled-out number up to 999 ("seventy", "seventy-five", "two hundred"), or undefined. */
-function spelledNumber(words: string[], i: number): { value: number; next: number } | undefined {
-	let j = i;
-	const part = () => {
-		const [first, second] = (words[j] ?? '').toLowerCase().split('-');
-		const tens = TENS.indexOf(first ?? '');
-		if (tens >= 0) {
-			const unit = second ? UNITS.indexOf(second) : 0;
-			if (unit < 0 || unit > 9) return undefined;
-			j++;
-			return (tens + 2) * 10 + unit;
-		}
-		const unit = second === undefined ? UNITS.indexOf(first ?? '') : -1;
-		if (unit < 0) return undefined;
-		j++;
-		return unit;
-	};
-	const head = part();
-	if (head === undefined) return undefined;
-	let value = head;
-	// A tens word ("seventy") is always a number; a unit word only before a scale ("two hundred").
-	let any = TENS.some((t) => (words[i] ?? '').toLowerCase().startsWith(t));
-	if ((words[j] ?? '').toLowerCase() === 'hundred') {
-		j++;
-		value *= 100;
-		any = true;
-		if ((words[j] ?? '').toLowerCase() === 'and') j++;
-		const rest = part();
-		if (rest !== undefined) value += rest;
-	}
-	if (!any && !SCALE_WORDS.has((words[j] ?? '').toLowerCase())) return undefined;
-	return { value, next: j };
-}
-
-/**
- * Amounts as the index holds them: "$130B" is "130 billion", "seventy percent" is "70" (Pagefind
- * indexes "70%" as 70, so "percent" and "per cent" are the sign, which it leaves out).
- */
-export function readAmounts(words: string[]): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < words.length;) {
-		const word = words[i]!;
-		const lower = word.toLowerCase();
-		const short = SHORT_AMOUNT.exec(word);
-		const spelled = spelledNumber(words, i);
-		if (short) {
-			out.push(short[1]!, SCALES[short[2]!.toLowerCase()]!);
-			i++;
-		} else if (spelled) {
-			out.push(String(spelled.value));
-			i = spelled.next;
-		} else if (lower === 'percent' || lower === 'pct' || (lower === 'per' && words[i + 1]?.toLowerCase() === 'cent')) {
-			i += lower === 'per' ? 2 : 1;
-		} else {
-			out.push(word);
-			i++;
-		}
-	}
-	return out;
-}
-
-export function planQuery(query: string): QueryPlan {
-	const words = readAmounts(query.split(' ')).filter((w) => normalize(w));
-	let subject = words.filter((w) => !STOP_WORDS.has(normalize(w)));
-	// "What is the article about?" names no subject: it asks what "summary of the article" asks,
-	// and is searched as that (the overview's `searchKeywords` say it is the summary). About a
-	// subject ("what is the AWS page about") it stays a search for the subject.
-	const about = ABOUT.test(query.trim());
-	const summary = about && subject.every((w) => WHOLE_WORK.has(normalize(w)));
-	if (summary) subject = ['summary', ...subject];
-	const kept = subject.length ? subject : words;
-	const terms = [...new Set(kept.map(normalize))];
-	const between: string[][] = terms.map(() => []);
-	let dropped: string[] = [];
-	for (const w of words.map(normalize)) {
-		const k = terms.indexOf(w);
-		if (k < 0) dropped.push(w);
-		else [between[k], dropped] = [dropped, []];
-	}
-	const gaps = between.map((b) => Math.min(b.length, 2));
-	return {
-		// Pagefind indexes "$130" and "70%" as 130 and 70; it finds "self-driving" as selfdriving too.
-		search: kept.map(normalize).join(' '),
-		terms,
-		words: words.map(normalize),
-		gaps,
-		between,
-		// "What is X about" asks for a summary of X, not for its definition.
-		definition: !about && DEFINITION.test(query.trim()),
-		quantity: /\bhow\s+(much|many)\b/i.test(query),
-	};
-}
+import { normalize, SET_WORDS, STOP_WORDS, type QueryPlan } from './query.ts';
 
 export interface WeightedLocation {
 	weight: number;
@@ -406,9 +235,11 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 			if (plan.terms.every((t) => heading.includes(t) || commonPrefix(heading, t) >= 4)) s.score *= 100;
 		}
 	}
-	// Coverage compares as a share of the best, so float sums of the same words tie exactly.
-	const most = Math.max(0, ...all.map((s) => s.covered));
-	for (const s of all) s.covered = most ? Math.round((s.covered / most) * 1000) / 1000 : 0;
+	// Coverage is the share of the whole query a section carries: a word no section has counts as the
+	// rarest there is, so "ai for doctors" matched only by "ai" is a weak match, however common "ai" is.
+	const whole = plan.terms.reduce((sum, t) => sum + (sectionsWith.has(t) ? rarity(t) : Math.log(1 + all.length)), 0);
+	// Rounded, so float sums of the same words tie exactly.
+	for (const s of all) s.covered = whole ? Math.round((s.covered / whole) * 1000) / 1000 : 0;
 	return all
 		.sort((a, b) => b.covered - a.covered || b.score - a.score)
 		.map(({ perTerm: _, phrase: __, exact: ____, heading: ___, ...section }) => section);
@@ -457,102 +288,6 @@ const HEADING_AS_TYPED = 4;
  * phrase, which counts as much as a heading that reads as typed.
  */
 const EXACT_PHRASE = HEADING_AS_TYPED;
-
-/** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-	if (Math.abs(a.length - b.length) > max) return max + 1;
-	const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		let rowMin = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-			row.push(d);
-			rowMin = Math.min(rowMin, d);
-		}
-		if (rowMin > max) return max + 1;
-		rows.push(row);
-	}
-	return rows[a.length]![b.length]!;
-}
-
-/** The site's indexed words, most frequent first (built at build time: src/search/vocabulary.ts). */
-export type Vocabulary = { words: string[] };
-
-/** True when some indexed word starts with `word`, or `word` is an indexed word plus a short ending. */
-export function isKnown(word: string, vocabulary: Vocabulary): boolean {
-	return vocabulary.words.some(
-		(v) => v.startsWith(word) || (v.length >= 4 && word.startsWith(v) && word.length - v.length <= 3),
-	);
-}
-
-/**
- * The nearest indexed word to a word the site does not contain: edit distance 1, or 2 for words of
- * 8 letters or more, same first letter; only for words of 4 letters or more. Ties go to the more
- * frequent word.
- */
-export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
-	if (word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return undefined;
-	const max = word.length >= 8 ? 2 : 1;
-	let best: string | undefined;
-	let bestDistance = max + 1;
-	for (const candidate of vocabulary.words) {
-		// Typing slips rarely change a word's first letter; keeping it avoids "percent" → "recent".
-		if (candidate.length < 3 || candidate[0] !== word[0]) continue;
-		const d = editDistance(word, candidate, max);
-		if (d < bestDistance) [best, bestDistance] = [candidate, d]; // words come most frequent first
-	}
-	return best;
-}
-
-/**
- * True when every subject word of the query (4 letters or more, no digits) is a word the site does
- * not contain and has no correction: there is nothing to search for. (Pagefind would still match
- * "alexa" or "azure" to the one-letter word "a", on every page.)
- */
-export function nothingKnown(query: string, vocabulary: Vocabulary): boolean {
-	if (!vocabulary.words.length) return false;
-	const words = query
-		.split(' ')
-		.map(normalize)
-		.filter((w) => w && !STOP_WORDS.has(w));
-	return (
-		words.length > 0 &&
-		words.every((w) => w.length >= 4 && !/\d/.test(w) && !isKnown(w, vocabulary) && !correctWord(w, vocabulary))
-	);
-}
-
-/**
- * The query with each word the site does not contain replaced by its correction, or left out when
- * there is none and other words remain (Pagefind finds only pages with every word); undefined when
- * nothing changed.
- */
-export function correctQuery(query: string, vocabulary: Vocabulary): string | undefined {
-	if (!vocabulary.words.length) return undefined;
-	let changed = false;
-	const words = query.split(' ');
-	const corrected = words.map((w) => {
-		const word = normalize(w);
-		if (STOP_WORDS.has(word) || word.length < 4 || /\d/.test(word) || isKnown(word, vocabulary)) return w;
-		changed = true;
-		return correctWord(word, vocabulary) ?? '';
-	});
-	const kept = corrected.filter((w) => w && !STOP_WORDS.has(normalize(w)));
-	if (!changed || !kept.length) return undefined;
-	return corrected.filter(Boolean).join(' ');
-}
-
-/**
- * "paragraph 7", "para 7", "p7": the reader wants that paragraph of the article (its permanent
- * link on /source/, as the explainer cites it), when the article has it.
- */
-export function paragraphAsked(query: string, paragraphs: number): number | undefined {
-	const match = /^\s*(?:paragraph|para|p)\s*#?\s*(\d{1,3})\s*$/i.exec(query);
-	const n = match ? Number(match[1]) : NaN;
-	return n >= 1 && n <= paragraphs ? n : undefined;
-}
 
 /**
  * Pagefind finds only pages with every word. When no page has them all ("making AI available to

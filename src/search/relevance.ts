@@ -63,6 +63,13 @@ export const EXTRA_QUERY_SETS = [
 		note: 'A second blind set from another author, kept unseen for the next ranking change (reported by kind only):',
 		blind: true,
 	},
+	{
+		key: 'blindC',
+		file: 'bench/search-queries-blind-c.json',
+		title: 'Blind set C search relevance',
+		note: 'Blind queries written on 2026-12-04 from the article alone by a third author, for the meaning ranking; first run after the ranking was frozen (reported by kind only):',
+		blind: true,
+	},
 ] as const;
 
 export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {

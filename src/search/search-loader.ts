@@ -1,6 +1,6 @@
 /**
  * What every page runs for search before the reader reaches for it: a few lines. The dialog's code
- * and ranking (search-ui.ts, rank.ts) and its markup (/search-dialog.html, dialog-route.ts) load
+ * and ranking (search-ui.ts, query.ts, spelling.ts, rank.ts) and its markup (/search-dialog.html, dialog-route.ts) load
  * when the reader shows intent (pointer on the search button, focus, touch, Ctrl/Cmd+K, or a shared
  * `?search=` address), together with Pagefind itself (pagefind-start.ts), so a reader who never
  * searches downloads none of it. A click or Ctrl+K that

@@ -11,21 +11,14 @@
  * Everything shown is built with DOM text nodes, so a query or an excerpt can never inject markup.
  */
 
+import { fuseRankings, type FusedSection } from './fuse.ts';
 import { withoutIndexOnly } from './index-only.ts';
+import { MeaningIndex } from './meaning/meaning-client.ts';
 import { readPageData } from './page-data.ts';
 import { startPagefind, type Pagefind } from './pagefind-start.ts';
-import {
-	cleanQuery,
-	correctQuery,
-	mergePageData,
-	mergeWordResults,
-	nothingKnown,
-	paragraphAsked,
-	planQuery,
-	rankSections,
-	type PageData,
-	type Vocabulary,
-} from './rank.ts';
+import { cleanQuery, paragraphAsked, planQuery } from './query.ts';
+import { mergePageData, mergeWordResults, rankSections } from './rank.ts';
+import { correctQuery, isKnown, nothingKnown, type Vocabulary } from './spelling.ts';
 
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
@@ -33,11 +26,14 @@ const MAX_SECTIONS = 10;
 const MAX_WORD_SEARCHES = 8;
 /** Pages whose sections are ranked (Pagefind's best pages for the query). */
 const MAX_PAGES = 6;
+/** A pause in typing after which the last word is taken as finished. */
+const SETTLE_MS = 200;
 
 class SiteSearch extends HTMLElement {
 	#base = this.dataset.base ?? '/';
 	#pagefind?: Promise<Pagefind>;
 	#vocabulary?: Promise<Vocabulary>;
+	#meaning = new MeaningIndex(this.#base);
 	/** Starts loading what later searches need (set once Pagefind is ready; safe to call twice). */
 	#warm = () => {};
 	#dialog = this.querySelector('dialog')!;
@@ -68,7 +64,7 @@ class SiteSearch extends HTMLElement {
 		this.querySelector('[data-search-close]')!.addEventListener('click', () => this.close());
 		this.#dialog.addEventListener('close', () => this.#onClose());
 		this.#dialog.addEventListener('click', (e) => e.target === this.#dialog && this.close());
-		this.#input.addEventListener('input', () => this.#run());
+		this.#input.addEventListener('input', () => this.#onInput());
 		this.#input.addEventListener('keydown', (e) => this.#onInputKey(e));
 		this.#results.addEventListener('keydown', (e) => this.#onResultsKey(e));
 		for (const button of this.querySelectorAll<HTMLButtonElement>('.search-topic')) {
@@ -130,6 +126,7 @@ class SiteSearch extends HTMLElement {
 	/** Starts loading what a search needs (the reader has shown intent; search-loader.ts calls it). */
 	prepare() {
 		void this.#load();
+		void this.#meaning.load();
 	}
 
 	open(query?: string) {
@@ -139,6 +136,7 @@ class SiteSearch extends HTMLElement {
 			document.body.toggleAttribute('data-search-modal-open', true);
 		}
 		void this.#load();
+		void this.#meaning.load();
 		if (query !== undefined) this.#input.value = query;
 		this.#input.focus();
 		if (this.#input.value) void this.#run();
@@ -180,7 +178,23 @@ class SiteSearch extends HTMLElement {
 		history.replaceState(history.state, '', url);
 	}
 
-	async #run() {
+	#settleTimer = 0;
+
+	/**
+	 * While the reader is typing, the last word is usually unfinished, and looking up the meaning of
+	 * each of its prefixes would fetch a shard per keystroke. So a keystroke searches at once with the
+	 * finished words' meaning, and a pause (or a space) searches again with every word's.
+	 */
+	#onInput() {
+		clearTimeout(this.#settleTimer);
+		const finished = /\s$/.test(this.#input.value);
+		void this.#run(finished);
+		if (!finished) this.#settleTimer = window.setTimeout(() => void this.#run(true), SETTLE_MS);
+	}
+
+	/** `settled`: the query's last word is finished (see #onInput). */
+	async #run(settled = true) {
+		if (settled) clearTimeout(this.#settleTimer);
 		const id = ++this.#query;
 		const query = cleanQuery(this.#input.value);
 		const topics = this.#topics();
@@ -191,21 +205,31 @@ class SiteSearch extends HTMLElement {
 		}
 		const pagefind = await this.#load();
 		const options = topics.length ? { filters: { topic: { any: topics } } } : {};
-		// A word the site does not contain is corrected to the nearest word it does (rank.ts); the
+		// The reader's words as the word table knows them: a real word the site does not use is read
+		// by meaning, never "corrected" into a word of the site.
+		const typed = planQuery(query).terms;
+		const unfinished = settled ? undefined : typed.at(-1);
+		const asTyped = (settled ? typed : typed.slice(0, -1)).filter(meaningful);
+		const [vocabulary, known] = await Promise.all([
+			query.length >= 4 ? this.#vocabularyNow() : undefined,
+			this.#meaning.words(asTyped),
+		]);
+		if (id !== this.#query) return;
+		// An unfinished word the site has no word starting with is left to the search after the pause
+		// rather than shown as a miss or a correction the reader did not ask for.
+		if (unfinished && vocabulary && !isKnown(unfinished, vocabulary) && unfinished.length >= 4) return;
+		const isWord = (w: string) => known.has(w) || w === unfinished;
+		// A word the site does not contain is corrected to the nearest word it does (spelling.ts); the
 		// reader can still search what they typed.
-		const vocabulary = query.length >= 4 ? await this.#vocabularyNow() : undefined;
-		const corrected = vocabulary && query !== this.#asTyped ? correctQuery(query, vocabulary) : undefined;
+		const corrected = vocabulary && query !== this.#asTyped ? correctQuery(query, vocabulary, isWord) : undefined;
 		const plan = planQuery(corrected ?? query);
-		if (vocabulary && nothingKnown(query, vocabulary)) {
-			if (id === this.#query) this.#render([], query, '', 0);
-			return;
-		}
-		const search = await pagefind.search(plan.search || null!, options).catch(() => null);
+		const nothing = vocabulary !== undefined && nothingKnown(query, vocabulary, isWord);
+		const search = nothing ? { results: [] } : await pagefind.search(plan.search || null!, options).catch(() => null);
 		if (id !== this.#query || !search) return; // a newer keystroke won
 		// Each page as one or more results: several when no page has every word (mergeWordResults).
 		let results = search.results.map((r) => [r]);
 		let some = false;
-		if (!results.length && plan.terms.length > 1) {
+		if (!nothing && !results.length && plan.terms.length > 1) {
 			const perWord = await Promise.all(
 				// A few words at most: a pasted paragraph is not a hundred searches.
 				plan.terms.slice(0, MAX_WORD_SEARCHES).map((term) =>
@@ -223,10 +247,17 @@ class SiteSearch extends HTMLElement {
 		// data is read, which is most of a search's time, and a short query matches every page.
 		// A one- or two-letter query (the first keystrokes) matches nearly every word of every page.
 		const best = results.slice(0, plan.search.length === 1 ? 1 : plan.search.length === 2 ? 3 : MAX_PAGES);
-		const pages = await Promise.all(best.map((page) => Promise.all(page.map(readPageData)).then(mergePageData)));
+		const [pages, entries] = await Promise.all([
+			Promise.all(best.map((page) => Promise.all(page.map(readPageData)).then(mergePageData))),
+			this.#meaning.words((settled ? plan.terms : plan.terms.filter((t) => t !== unfinished)).filter(meaningful)),
+		]);
 		if (id !== this.#query) return;
 		const root = this.#base.replace(/\/$/, '');
-		const sections = rankSections(pages, plan, `${root}/glossary/`);
+		const keyword = rankSections(pages, plan, `${root}/glossary/`);
+		// Topic filters narrow the keyword search; meaning alone would reach past them.
+		const meaning = topics.length ? undefined : await this.#meaning.score([...entries.values()]);
+		if (id !== this.#query) return;
+		const sections = fuseRankings(keyword, meaning, plan.terms, root);
 		const paragraph = paragraphAsked(query, Number(this.dataset.paragraphs ?? 0));
 		if (paragraph)
 			sections.unshift({
@@ -236,14 +267,32 @@ class SiteSearch extends HTMLElement {
 				excerpt: `Paragraph ${paragraph} of the article, word for word, with its permanent link.`,
 				covered: 1,
 				score: Infinity,
+				byMeaning: false,
 			});
 		// The words actually searched, so a left-out word ("summary") is visibly left out.
 		const searchedFor = corrected === undefined ? '' : plan.search;
-		this.#render(sections.slice(0, MAX_SECTIONS), query, searchedFor, results.length + (paragraph ? 1 : 0), some);
+		const byMeaningOnly = results.length === 0 && !paragraph && sections.length > 0;
+		this.#render(
+			sections.slice(0, MAX_SECTIONS),
+			query,
+			searchedFor,
+			results.length + (paragraph ? 1 : 0),
+			some,
+			byMeaningOnly,
+			settled,
+		);
 	}
 
 	/** `some`: no page has every word; these pages have some of them. */
-	#render(sections: RankedSectionView[], query: string, corrected: string, total = 0, some = false) {
+	#render(
+		sections: FusedSection[],
+		query: string,
+		corrected: string,
+		total = 0,
+		some = false,
+		byMeaning = false,
+		settled = true,
+	) {
 		const items = sections.map((entry) => {
 			const li = document.createElement('li');
 			const a = document.createElement('a');
@@ -257,22 +306,41 @@ class SiteSearch extends HTMLElement {
 			excerpt.className = 'search-result__excerpt';
 			appendExcerpt(excerpt, withoutIndexOnly(entry.excerpt));
 			a.append(heading, excerpt);
+			if (entry.byMeaning && !byMeaning) {
+				// Honest about why it is here: none of the reader's words is in it.
+				const why = document.createElement('span');
+				why.className = 'search-result__why';
+				why.textContent = 'About the same thing, in other words';
+				a.append(why);
+			}
 			li.append(a);
 			return li;
 		});
+		// A reader may already be on a result when the results after a pause arrive: keep them on the
+		// same result (or the list's first) rather than dropping focus to the page.
+		const focused = this.#results.contains(document.activeElement)
+			? (document.activeElement as HTMLAnchorElement).href
+			: undefined;
 		this.#results.replaceChildren(...items);
+		if (focused !== undefined) {
+			const links = this.#links();
+			(links.find((a) => a.href === focused) ?? links[0] ?? this.#input).focus();
+		}
 		this.#renderCorrection(query, corrected);
 		const shown = items.length;
 		const searched = corrected || query;
-		this.#help.hidden = !(query && total === 0);
+		this.#help.hidden = !(query && total === 0 && !byMeaning);
 		this.#status.textContent =
 			!query && !this.#topics().length
 				? ''
-				: total === 0
-					? `No results for “${searched}”.`
-					: `${some ? 'No page has all of these words. ' : ''}${total} ${total === 1 ? 'page' : 'pages'} found${some ? ' with some of them' : ''}${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
-		// What the list now shows results for: the benchmark and tests wait on it.
-		this.#results.dataset.query = query;
+				: byMeaning
+					? `No page uses these words. Sections about the same thing: ${shown} shown.`
+					: total === 0
+						? `No results for “${searched}”.`
+						: `${some ? 'No page has all of these words. ' : ''}${total} ${total === 1 ? 'page' : 'pages'} found${some ? ' with some of them' : ''}${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
+		// What the list now shows every word's results for: the benchmark and tests wait on it.
+		if (settled) this.#results.dataset.query = query;
+		else delete this.#results.dataset.query;
 	}
 
 	/** "Showing results for recommendation. Search instead for recomendation" */
@@ -356,7 +424,8 @@ function decodeEntities(text: string): string {
 	return textarea.value;
 }
 
-type RankedSectionView = ReturnType<typeof rankSections>[number];
+/** Words the word table may hold: letters only, two or more (amounts are keyword evidence). */
+const meaningful = (word: string) => word.length >= 2 && !/\d/.test(word);
 
 /** Called by search-loader.ts once the dialog's markup is inside <site-search>, which this upgrades. */
 export function defineSiteSearch() {

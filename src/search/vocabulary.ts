@@ -5,15 +5,14 @@
  * searchable metadata: title, description, keywords), so the dialog only ever suggests words a search
  * can find.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { normalize } from './rank.ts';
+import { readFragments } from './meaning/sections.ts';
+import { normalize } from './query.ts';
 
 export const VOCABULARY_FILE = 'search-vocabulary.json';
-const SIGNATURE = 'pagefind_dcd';
 
 /** Words of an indexed text: hyphenated words count whole and by their parts. */
 export function wordsOf(text: string): string[] {
@@ -31,21 +30,11 @@ export function buildVocabulary(texts: string[]): { words: string[] } {
 	return { words };
 }
 
-function readFragments(pagefindDir: string): string[] {
-	const dir = join(pagefindDir, 'fragment');
-	return readdirSync(dir)
-		.sort()
-		.map((file) => {
-			const data = gunzipSync(readFileSync(join(dir, file)));
-			if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
-				throw new Error(`${join(dir, file)}: not a Pagefind fragment (has the Pagefind version changed its format?)`);
-			const fragment = JSON.parse(data.subarray(SIGNATURE.length).toString('utf8')) as {
-				content: string;
-				meta?: Record<string, string>;
-			};
-			// The page's searchable metadata (src/search/SearchMeta.astro) finds pages too.
-			return [fragment.content, fragment.meta?.title, fragment.meta?.description, fragment.meta?.keywords].join(' ');
-		});
+/** Each fragment's indexed text with the page's searchable metadata (src/search/SearchMeta.astro), which finds pages too. */
+function indexedTexts(pagefindDir: string): string[] {
+	return readFragments(pagefindDir).map((f) =>
+		[f.content, f.meta?.title, f.meta?.description, f.meta?.keywords].join(' '),
+	);
 }
 
 /** Must come after Starlight in `integrations`, so Pagefind has written the index. */
@@ -55,7 +44,7 @@ export function searchVocabulary(): AstroIntegration {
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const vocabulary = buildVocabulary(readFragments(join(out, 'pagefind')));
+				const vocabulary = buildVocabulary(indexedTexts(join(out, 'pagefind')));
 				writeFileSync(join(out, VOCABULARY_FILE), JSON.stringify(vocabulary));
 				logger.info(`search: ${vocabulary.words.length} words in the spelling vocabulary`);
 			},

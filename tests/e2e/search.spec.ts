@@ -51,13 +51,37 @@ test('keyboard: Ctrl+K opens, arrows move, Enter opens the second result; Escape
 
 	await page.keyboard.press('Control+k');
 	await input.fill('chips');
-	await expect(page.locator('.search-result').nth(1)).toBeVisible();
+	// The results after the pause, so the second result is the one the arrows reach.
+	await expect(page.locator('[data-search-results][data-query="chips"] .search-result').nth(1)).toBeVisible();
 	const second = (await resultPaths(page, baseURL!))[1]!;
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowDown');
 	await expect(page.locator('.search-result').nth(1)).toBeFocused();
 	await page.keyboard.press('Enter');
 	await page.waitForURL((url) => `${url.pathname}${url.hash}`.endsWith(second.split('?')[0]!.replace(/^\//, '')));
+});
+
+test('results that arrive while the reader is on a result keep that result focused', async ({ page }) => {
+	await page.goto(rel('/aws/'));
+	await page.keyboard.press('Control+k');
+	const input = page.getByRole('searchbox', { name: 'Search the explainer' });
+	await input.fill('chips');
+	const settled = page.locator('[data-search-results][data-query="chips"]');
+	await expect(settled.locator('.search-result').nth(1)).toBeVisible();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	const chosen = await page.evaluate(() => {
+		const a = document.activeElement as HTMLAnchorElement;
+		(a as HTMLAnchorElement & { stale?: boolean }).stale = true;
+		return a.getAttribute('href');
+	});
+	// The same search again, as after a pause in typing: the list is rebuilt under the reader.
+	await page.evaluate(() => document.querySelector('#search-input')!.dispatchEvent(new Event('input')));
+	await expect(settled).toHaveCount(1);
+	await expect
+		.poll(() => page.evaluate(() => !(document.activeElement as HTMLElement & { stale?: boolean }).stale))
+		.toBe(true);
+	await expect(page.locator(':focus')).toHaveAttribute('href', chosen!);
 });
 
 test('no single-letter shortcut opens search', async ({ page }) => {

@@ -1,0 +1,176 @@
+/**
+ * Writes the meaning index beside Pagefind's (format.ts says what the browser reads): after
+ * Pagefind has indexed the built site, every section it holds is embedded with the sentence encoder
+ * (encoder.ts) and projected into the word table's space (word-table.ts); the site's own words the
+ * table lacks ("sagemaker", "rekognition") are embedded too. Both are cached by content
+ * (PassCache), so a rebuild with nothing changed does not load the encoder.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { findOne } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import { dirname, join } from 'node:path';
+import { PassCache } from '../../build/pass-cache.ts';
+import { normalize } from '../query.ts';
+import { loadEncoder } from './encoder.ts';
+import {
+	DIMENSIONS,
+	MEANING_DIR,
+	SHARDS,
+	encodeShard,
+	fromBase64,
+	shardOf,
+	shardPath,
+	toBase64,
+	type SectionsIndex,
+	type WordEntry,
+} from './format.ts';
+import { readFragments, sectionsOf, type SectionText } from './sections.ts';
+import { project, sifWeight, wordTable, type WordTable } from './word-table.ts';
+
+const CODE = [
+	'src/search/meaning/index-build.ts',
+	'src/search/meaning/sections.ts',
+	'src/search/meaning/format.ts',
+	'src/search/meaning/word-table.ts',
+	'src/search/meaning/encoder.ts',
+];
+
+export interface MeaningStats {
+	sections: number;
+	words: number;
+	siteWords: number;
+	embedded: number;
+	bytes: { sections: number; shards: number };
+}
+
+/** Builds the index from `out`/pagefind into `out`/search-meaning/. */
+export async function writeMeaningIndex(out: string, base: string, log: (m: string) => void): Promise<MeaningStats> {
+	const sections = sectionsOf(readFragments(join(out, 'pagefind')), (url) => pageWeight(out, base, url));
+	const table = await wordTable(log);
+	const cache = new PassCache('search-meaning', CODE);
+	let embedded = 0;
+	const embed = async (texts: string[]) => {
+		embedded += texts.length;
+		return (await loadEncoder()).embed(texts);
+	};
+
+	const sectionVectors = await cache.memo([JSON.stringify(sections.map((s) => s.sentences))], async () => {
+		log(`search meaning: embedding ${sections.length} sections`);
+		return toBase64(new Uint8Array((await sectionMeanings(sections, table, embed)).buffer));
+	});
+
+	const known = new Set(table.words);
+	const siteWords = [
+		...new Set(
+			sections.flatMap((s) =>
+				s.sentences
+					.join(' ')
+					.split(/[\s/–—-]+/)
+					.map(normalize),
+			),
+		),
+	]
+		.filter((w) => w.length >= 2 && /^\p{L}+$/u.test(w) && !known.has(w))
+		.sort();
+	const siteVectors = await cache.memo([JSON.stringify(siteWords)], async () => {
+		const vectors = siteWords.length ? await embed(siteWords) : [];
+		const outVectors = new Int8Array(siteWords.length * DIMENSIONS);
+		vectors.forEach((v, i) => outVectors.set(project(v, table), i * DIMENSIONS));
+		return toBase64(new Uint8Array(outVectors.buffer));
+	});
+
+	const shards: [string, WordEntry][][] = Array.from({ length: SHARDS }, () => []);
+	const add = (word: string, weight: number, vectors: Int8Array, i: number) =>
+		shards[shardOf(word)]!.push([word, { weight, vector: vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS) }]);
+	table.words.forEach((word, i) => add(word, table.weights[i]!, table.vectors, i));
+	const site = fromBase64(siteVectors);
+	siteWords.forEach((word, i) => add(word, sifWeight(0), site, i));
+
+	const encoded = shards.map((entries) => encodeShard(entries));
+	const version = createHash('sha256');
+	for (const bytes of encoded) version.update(bytes);
+	version.update(sectionVectors);
+	const index: SectionsIndex = {
+		version: version.digest('hex').slice(0, 12),
+		dimensions: DIMENSIONS,
+		shards: SHARDS,
+		sections: sections.map(({ url, title, page, excerpt, weight }) => ({ url, title, page, excerpt, weight })),
+		vectors: sectionVectors,
+	};
+	const indexText = JSON.stringify(index);
+	const indexFile = join(out, MEANING_DIR, 'sections.json');
+	mkdirSync(dirname(indexFile), { recursive: true });
+	writeFileSync(indexFile, indexText);
+	mkdirSync(join(out, MEANING_DIR, 'w'), { recursive: true });
+	encoded.forEach((bytes, shard) => writeFileSync(join(out, shardPath(shard)), bytes));
+	return {
+		sections: sections.length,
+		words: table.words.length + siteWords.length,
+		siteWords: siteWords.length,
+		embedded,
+		bytes: { sections: indexText.length, shards: encoded.reduce((a, b) => a + b.length, 0) },
+	};
+}
+
+/** The page's `data-pagefind-weight` (src/search/index-weight.ts), read from its built HTML. */
+function pageWeight(out: string, base: string, url: string): number {
+	const root = base.replace(/\/$/, '');
+	const path = decodeURIComponent(new URL(url, 'http://site').pathname);
+	const file = join(out, path.startsWith(`${root}/`) ? path.slice(root.length) : path, 'index.html');
+	const document = parseDocument(readFileSync(file, 'utf8'));
+	const weighted = findOne((e) => e.attribs['data-pagefind-weight'] !== undefined, document.children, true);
+	const weight = Number(weighted?.attribs['data-pagefind-weight'] ?? 1);
+	return Number.isFinite(weight) && weight > 0 ? weight : 1;
+}
+
+/** Each section's meaning: the mean of its sentences' encoder vectors, projected and quantized. */
+async function sectionMeanings(
+	sections: SectionText[],
+	table: WordTable,
+	embed: (texts: string[]) => Promise<Float32Array[]>,
+): Promise<Int8Array> {
+	const flat = sections.flatMap((s) => s.sentences);
+	const vectors = await embed(flat);
+	const out = new Int8Array(sections.length * DIMENSIONS);
+	let at = 0;
+	sections.forEach((section, i) => {
+		const width = vectors[0]!.length;
+		const mean = new Float64Array(width);
+		for (let k = 0; k < section.sentences.length; k++) {
+			const v = vectors[at++]!;
+			for (let d = 0; d < width; d++) mean[d]! += v[d]!;
+		}
+		out.set(
+			project(
+				mean.map((x) => x / section.sentences.length),
+				table,
+			),
+			i * DIMENSIONS,
+		);
+	});
+	return out;
+}
+
+/** Must come after Starlight in `integrations`, so Pagefind has written the index. */
+export function searchMeaning(): AstroIntegration {
+	let base = '/';
+	return {
+		name: 'search-meaning',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base;
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const stats = await writeMeaningIndex(fileURLToPath(dir), base, (m) => logger.info(m));
+				const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+				logger.info(
+					`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
+						`${stats.embedded ? `${stats.embedded} texts embedded` : 'all cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
+				);
+			},
+		},
+	};
+}
