@@ -2,9 +2,10 @@
  * One ranking of keyword and meaning evidence. Keyword evidence is what rankSections (rank.ts)
  * gives each section Pagefind found: how much of the query it covers and how well. Meaning is the
  * section's similarity to the whole query (meaning/meaning-client.ts), for every section of the
- * site. Each section's score adds the two, each scaled to the best of its kind, so a section that
- * has the reader's words and means what they mean comes first, and a section that only means it
- * can still come before one that only shares a common word.
+ * site. Both are scaled to 0-1. A section found by meaning alone can come before one that only
+ * shares a common word; a section found by both gains from its meaning in proportion to what its
+ * keywords leave (1 - keyword strength), so meaning lifts weak keyword matches and barely moves
+ * strong ones. Each section is listed once.
  */
 import type { MeaningScores } from './meaning/meaning-client.ts';
 import { markWords, type RankedSection } from './rank.ts';
@@ -14,10 +15,15 @@ export interface FusedSection extends RankedSection {
 	byMeaning: boolean;
 }
 
-/** How much meaning counts against keywords (both scaled to 0-1). */
+/** How much meaning alone counts against keywords. */
 export const MEANING_WEIGHT = 0.35;
-/** Sections found only by meaning that are considered. */
+/** How much meaning adds to a section the keywords found, of what they leave. */
+const MEANING_LIFT = 0.2;
+/** Sections closest in meaning that are considered. */
 const MEANING_ONLY = 8;
+
+/** A section's address without its query: Pagefind's carry `?highlight=…`, the meaning index's do not. */
+const sectionKey = (url: string) => url.replace(/\?[^#]*/, '');
 
 /**
  * `root`: the site's base path without its trailing slash, which Pagefind's addresses carry and the
@@ -33,7 +39,7 @@ export function fuseRankings(
 	const fused = new Map<string, FusedSection & { fused: number }>();
 	keyword.forEach((s) => {
 		const strength = s.covered * (kwBest > 0 ? Math.sqrt(Math.sqrt(s.score / kwBest)) : 0);
-		fused.set(s.url, { ...s, byMeaning: false, fused: strength });
+		fused.set(sectionKey(s.url), { ...s, byMeaning: false, fused: strength });
 	});
 	if (meaning) {
 		const sims = [...meaning.similarity];
@@ -42,26 +48,30 @@ export function fuseRankings(
 		const scaled = (sim: number) => (best > mean ? Math.max(0, (sim - mean) / (best - mean)) : 0);
 		const weighted = sims.map((sim, i) => meaning.sections[i]!.weight * scaled(sim));
 		const order = sims.map((_, i) => i).sort((a, b) => weighted[b]! - weighted[a]!);
-		order.forEach((i, place) => {
+		order.slice(0, MEANING_ONLY).forEach((i) => {
 			const section = meaning.sections[i]!;
 			const url = `${root}${section.url}`;
-			const seen = fused.get(url);
-			if (seen) seen.fused += MEANING_WEIGHT * weighted[i]!;
-			else if (place < MEANING_ONLY) {
-				const excerpt = markWords(section.excerpt, terms);
-				fused.set(url, {
-					pageTitle: section.page,
-					title: section.title,
-					url,
-					excerpt,
-					covered: 0,
-					score: 0,
-					// Keyword ranking reads only the best pages, so a section of another page may still
-					// have the reader's words: then it is not "in other words".
-					byMeaning: !excerpt.includes('<mark>'),
-					fused: MEANING_WEIGHT * weighted[i]!,
-				});
+			const strength = MEANING_WEIGHT * weighted[i]!;
+			const seen = fused.get(sectionKey(url));
+			// Adding meaning in full let it reorder strong keyword matches, which lost more queries
+			// than it won on the development sets.
+			if (seen) {
+				seen.fused += MEANING_LIFT * weighted[i]! * (1 - seen.fused);
+				return;
 			}
+			const excerpt = markWords(section.excerpt, terms);
+			fused.set(sectionKey(url), {
+				pageTitle: section.page,
+				title: section.title,
+				url,
+				excerpt,
+				covered: 0,
+				score: 0,
+				// Keyword ranking reads only the best pages, so a section of another page may still
+				// have the reader's words: then it is not "in other words".
+				byMeaning: !excerpt.includes('<mark>'),
+				fused: strength,
+			});
 		});
 	}
 	return [...fused.values()].sort((a, b) => b.fused - a.fused).map(({ fused: _, ...section }) => section);

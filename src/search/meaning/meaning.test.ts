@@ -167,14 +167,34 @@ describe('fused ranking', () => {
 		score,
 	});
 
-	it('puts a section that has the words and the meaning first, and labels one found by meaning alone', () => {
+	it('puts a section found by meaning alone after a strong keyword match but before a weak one, labelled', () => {
 		const fused = fuseRankings(
-			[keyword('/a/', 10), keyword('/b/', 10)],
+			[keyword('/a/', 10), keyword('/b/', 0.01)],
 			{ sections, similarity: Float32Array.from([0.1, 0.8, 0.9, 0.05]) },
 			['lawmakers'],
 		);
-		expect(fused.map((s) => s.url)).toEqual(['/b/', '/a/', '/c/', '/d/']);
-		expect(fused.map((s) => s.byMeaning)).toEqual([false, false, true, true]);
+		expect(fused.map((s) => s.url)).toEqual(['/a/', '/c/', '/b/', '/d/']);
+		expect(fused.map((s) => s.byMeaning)).toEqual([false, true, false, true]);
+	});
+
+	it('lets meaning lift a weak keyword match past a stronger one, never past the strongest', () => {
+		const fused = fuseRankings(
+			[keyword('/a/', 10), keyword('/b/', 3), keyword('/c/', 2.5)],
+			{ sections, similarity: Float32Array.from([0, 0, 0.9, 0]) },
+			['word'],
+		);
+		expect(fused.slice(0, 3).map((s) => s.url)).toEqual(['/a/', '/c/', '/b/']);
+	});
+
+	it('lists a section once when both find it, whatever query its address carries', () => {
+		const fused = fuseRankings(
+			[keyword('/c/?highlight=lawmakers#x', 5), keyword('/a/?highlight=lawmakers', 10)],
+			{ sections: [...sections, section('/c/#x', 'X')], similarity: Float32Array.from([0, 0, 0, 0, 0.9]) },
+			['lawmakers'],
+		);
+		expect(fused.filter((s) => s.url.endsWith('#x')).map((s) => [s.url, s.byMeaning])).toEqual([
+			['/c/?highlight=lawmakers#x', false],
+		]);
 	});
 
 	it('escapes a meaning-only excerpt and marks only the reader’s own words in it', () => {
