@@ -13,6 +13,7 @@ import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../security/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
+import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
 
 const anchorRedirects = loadRedirects().anchors;
 
@@ -42,6 +43,16 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const { title, description } = route.entry.data;
 	const siteName = "Amazon's $200B AI Bet, Explained";
 	route.head.push(
+		// Feed autodiscovery: a reader's feed app finds the corrections from any page.
+		{
+			tag: 'link',
+			attrs: {
+				rel: 'alternate',
+				type: 'application/rss+xml',
+				title: `${siteName}: ${FEED_TITLE}`,
+				href: abs(FEED_PATH),
+			},
+		},
 		{ tag: 'meta', attrs: { property: 'og:image', content: image } },
 		{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
 		{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
