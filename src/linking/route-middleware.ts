@@ -14,6 +14,7 @@ import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../security/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
 import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
+import { twinPath } from '../twins/twin-path.ts';
 
 const anchorRedirects = loadRedirects().anchors;
 
@@ -59,6 +60,11 @@ export const onRequest = defineRouteMiddleware((context) => {
 		{ tag: 'meta', attrs: { property: 'og:image:alt', content: `${title}: ${description ?? siteName}` } },
 		{ tag: 'meta', attrs: { name: 'twitter:image', content: image } },
 	);
+	// The page's text as Markdown (src/twins), for readers and tools that paste it elsewhere.
+	route.head.push({
+		tag: 'link',
+		attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(page ? `/${page}/` : '/')) },
+	});
 	const crumbs = [{ name: siteName, url: abs('/') }, ...(page ? [{ name: title, url }] : [])];
 	const jsonLd = [
 		{

@@ -2,6 +2,7 @@
 import { expect, test } from './fixtures.ts';
 import { loadRevisions } from '../../src/revisions/revisions.ts';
 import { rel } from './pages.ts';
+import { Parser, type Node } from 'commonmark';
 
 test('/changes/ links the corrections feed, and the feed answers as RSS with one item per revision', async ({
 	page,
@@ -32,3 +33,51 @@ test('every page announces the corrections feed in its head', async ({ page, bas
 		);
 	}
 });
+
+test('the Markdown link on a page opens its twin, which holds every heading with its anchor and every quote verbatim', async ({
+	page,
+}) => {
+	await page.goto(rel('/aws/'));
+	const twinLink = page.locator('.page-meta').getByRole('link', { name: 'Markdown' });
+	const href = await twinLink.evaluate((a) => (a as HTMLAnchorElement).href);
+	const head = await page.locator('head link[rel="alternate"][type="text/markdown"]').getAttribute('href');
+	expect(new URL(head!).pathname).toBe(new URL(href).pathname);
+	const { headings, quotes } = await page.evaluate(() => ({
+		headings: [...document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map((h) => ({
+			id: h.id,
+			text: h.textContent!.trim(),
+		})),
+		// innerText: the words a reader sees (not the hidden search words).
+		quotes: [...document.querySelectorAll('.sl-markdown-content .article-quote blockquote')].map((q) =>
+			(q as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+		),
+	}));
+	expect(headings.length).toBeGreaterThan(3);
+	expect(quotes.length).toBeGreaterThan(3);
+	const response = await page.request.get(href);
+	expect(response.status()).toBe(200);
+	const twin = parsedTwin(await response.text());
+	for (const h of headings) expect(twin.headings).toContain(`${h.text} {#${h.id}}`);
+	for (const q of quotes) expect(twin.quotes).toContain(q);
+});
+
+/** A twin read by a CommonMark parser: the text of its headings and of its block quotes. */
+function parsedTwin(markdown: string) {
+	const doc = new Parser().parse(markdown);
+	const textOf = (node: Node) => {
+		let text = '';
+		const walker = node.walker();
+		for (let step = walker.next(); step; step = walker.next()) {
+			if (step.entering && step.node.literal && ['text', 'code'].includes(step.node.type)) text += step.node.literal;
+			if (step.entering && ['softbreak', 'linebreak'].includes(step.node.type)) text += ' ';
+		}
+		return text.replace(/\s+/g, ' ').trim();
+	};
+	const headings: string[] = [];
+	const quotes: string[] = [];
+	for (let node = doc.firstChild; node; node = node.next) {
+		if (node.type === 'heading') headings.push(textOf(node));
+		if (node.type === 'block_quote') quotes.push(textOf(node));
+	}
+	return { headings, quotes };
+}
