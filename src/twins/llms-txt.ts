@@ -29,13 +29,17 @@ export function frontMatter(source: string, file: string): { title: string; desc
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const linkText = (s: string) => oneLine(s).replace(/[\\[\]]/g, '\\$&');
 
-export function llmsTxt(site: { name: string; description: string }, pages: readonly ListedPage[]): string {
+export function llmsTxt(
+	site: { name: string; description: string; fullUrl: string },
+	pages: readonly ListedPage[],
+): string {
 	return [
 		`# ${oneLine(site.name)}`,
 		'',
 		`> ${oneLine(site.description)}`,
 		'',
-		'Each page of the site is also a Markdown file (its Markdown twin, made from the built page), listed here in reading order. /llms-full.txt holds all of them in one file.',
+		'Each page of the site is also a Markdown file (its Markdown twin, made from the built page), listed here in reading order. ' +
+			`All of them in one file: <${site.fullUrl}>.`,
 		'',
 		'## Pages',
 		'',

@@ -51,7 +51,10 @@ export function writeTwins(distDir: string, root: string, pageUrl: (page: string
 		return { title, description, order, twinUrl: pageUrl(twinPath(p.page)), twin };
 	});
 	listed.sort((a, b) => a.order - b.order || a.twinUrl.localeCompare(b.twinUrl));
-	writeFileSync(join(distDir, 'llms.txt'), llmsTxt({ name: SITE_NAME, description: SITE_DESCRIPTION }, listed));
+	writeFileSync(
+		join(distDir, 'llms.txt'),
+		llmsTxt({ name: SITE_NAME, description: SITE_DESCRIPTION, fullUrl: pageUrl('/llms-full.txt') }, listed),
+	);
 	writeFileSync(join(distDir, 'llms-full.txt'), llmsFullTxt(listed));
 	return listed;
 }

@@ -1,7 +1,7 @@
 /** What the site gives readers and their tools besides its pages: the corrections feed, Markdown twins, llms.txt. */
 import { expect, test } from './fixtures.ts';
 import { loadRevisions } from '../../src/revisions/revisions.ts';
-import { rel } from './pages.ts';
+import { readingOrder, rel } from './pages.ts';
 import { Parser, type Node } from 'commonmark';
 
 test('/changes/ links the corrections feed, and the feed answers as RSS with one item per revision', async ({
@@ -59,6 +59,50 @@ test('the Markdown link on a page opens its twin, which holds every heading with
 	const twin = parsedTwin(await response.text());
 	for (const h of headings) expect(twin.headings).toContain(`${h.text} {#${h.id}}`);
 	for (const q of quotes) expect(twin.quotes).toContain(q);
+});
+
+test('every page has a twin with each of its headings and quotes', async ({ page, baseURL }) => {
+	for (const path of readingOrder) {
+		await page.goto(rel(path));
+		const {
+			twin: href,
+			headings,
+			quotes,
+		} = await page.evaluate(() => {
+			// The words a reader sees: without the hidden search words.
+			const seen = (el: Element) => {
+				const copy = el.cloneNode(true) as Element;
+				copy.querySelectorAll('[hidden]').forEach((h) => h.remove());
+				return copy.textContent!.replace(/\s+/g, ' ').trim();
+			};
+			return {
+				twin: (document.querySelector('head link[rel="alternate"][type="text/markdown"]') as HTMLLinkElement).href,
+				headings: [...document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map(
+					(h) => `${seen(h)} {#${h.id}}`,
+				),
+				quotes: [...document.querySelectorAll('.sl-markdown-content .article-quote blockquote')].map(seen),
+			};
+		});
+		// The head names the deployed origin; the same path under the base is fetched from the test server.
+		const response = await page.request.get(new URL(href).pathname.slice(new URL(baseURL!).pathname.length));
+		expect(response.status(), path).toBe(200);
+		const twin = parsedTwin(await response.text());
+		expect(twin.headings, path).toEqual(expect.arrayContaining(headings));
+		expect(twin.quotes, path).toEqual(expect.arrayContaining(quotes));
+	}
+});
+
+test('/llms.txt lists every page with its twin, and /llms-full.txt holds every twin', async ({ page }) => {
+	const list = await (await page.request.get(rel('/llms.txt'))).text();
+	expect(list).toMatch(/^# Amazon's \$200B AI Bet, Explained\n\n> /);
+	const twins = [...list.matchAll(/^- \[[^\]]+\]\(([^)]+)\): \S/gm)].map((m) => new URL(m[1]!).pathname);
+	expect(twins).toHaveLength(readingOrder.length);
+	const full = await (await page.request.get(rel('/llms-full.txt'))).text();
+	for (const path of ['/index.md', '/aws.md', '/changes.md']) {
+		expect(twins.some((t) => t.endsWith(path))).toBe(true);
+		const twin = await (await page.request.get(rel(path))).text();
+		expect(full).toContain(twin.trimEnd());
+	}
 });
 
 /** A twin read by a CommonMark parser: the text of its headings and of its block quotes. */
