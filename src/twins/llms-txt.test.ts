@@ -1,4 +1,4 @@
-import { Parser } from 'commonmark';
+import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { frontMatter, llmsFullTxt, llmsTxt } from './llms-txt.ts';
 
@@ -21,6 +21,14 @@ describe('llms.txt', () => {
 		expect(blocks).toEqual(['h1', 'block_quote', 'paragraph', 'h2', 'list']);
 		expect(text).toContain('- [Overview](https://e.org/x/index.md): The bet in short.\n');
 		expect(text).toContain('- [AWS \\[core\\]](https://e.org/x/aws.md): AWS.\n');
+	});
+
+	it('keeps a title or description that looks like markup as text', () => {
+		const text = llmsTxt(
+			{ name: 'S </title><script>x</script>', description: '<img src=x onerror=alert(1)>', fullUrl: 'https://e.org/f' },
+			[{ ...pages[0]!, title: '<b>T</b>', description: '<script>alert(1)</script>' }],
+		);
+		expect(new HtmlRenderer().render(new Parser().parse(text))).not.toMatch(/<(script|img|b)\b/);
 	});
 
 	it('llms-full.txt is every twin in order', () => {

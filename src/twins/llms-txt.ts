@@ -3,7 +3,9 @@
  * its description and its Markdown twin's address; the full file is every twin, in reading order.
  * Titles and descriptions come from each page's front matter, the same the page's head shows.
  */
+import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { load as loadYaml } from 'js-yaml';
+import { toMarkdown } from 'mdast-util-to-markdown';
 
 export interface ListedPage {
 	title: string;
@@ -25,27 +27,45 @@ export function frontMatter(source: string, file: string): { title: string; desc
 	return { title: data.title, description: data.description, order };
 }
 
-/** Link text and descriptions are one line each; brackets that would end a link are escaped. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const linkText = (s: string) => oneLine(s).replace(/[\\[\]]/g, '\\$&');
+const text = (value: string): Text => ({ type: 'text', value: oneLine(value) });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 
+/** Written through mdast-util-to-markdown, which escapes what a page's title or description could make into markup. */
 export function llmsTxt(
 	site: { name: string; description: string; fullUrl: string },
 	pages: readonly ListedPage[],
 ): string {
-	return [
-		`# ${oneLine(site.name)}`,
-		'',
-		`> ${oneLine(site.description)}`,
-		'',
-		'Each page of the site is also a Markdown file (its Markdown twin, made from the built page), listed here in reading order. ' +
-			`All of them in one file: <${site.fullUrl}>.`,
-		'',
-		'## Pages',
-		'',
-		...pages.map((p) => `- [${linkText(p.title)}](${p.twinUrl}): ${oneLine(p.description)}`),
-		'',
-	].join('\n');
+	const tree: Root = {
+		type: 'root',
+		children: [
+			{ type: 'heading', depth: 1, children: [text(site.name)] },
+			{ type: 'blockquote', children: [paragraph(text(site.description))] },
+			paragraph(
+				{
+					type: 'text',
+					value:
+						'Each page of the site is also a Markdown file (its Markdown twin, made from the built page), listed here in reading order. All of them in one file: ',
+				},
+				{ type: 'link', url: site.fullUrl, children: [text(site.fullUrl)] },
+				text('.'),
+			),
+			{ type: 'heading', depth: 2, children: [text('Pages')] },
+			{
+				type: 'list',
+				ordered: false,
+				spread: false,
+				children: pages.map((p) => ({
+					type: 'listItem',
+					spread: false,
+					children: [
+						paragraph({ type: 'link', url: p.twinUrl, children: [text(p.title)] }, text(`: ${p.description}`)),
+					],
+				})),
+			},
+		],
+	};
+	return toMarkdown(tree, { bullet: '-' });
 }
 
 export const llmsFullTxt = (pages: readonly ListedPage[]) => pages.map((p) => p.twin.trimEnd()).join('\n\n') + '\n';
