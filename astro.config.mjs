@@ -25,6 +25,8 @@ import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
 import { searchMeaning } from './src/search/meaning/index-build.ts';
 import { searchPreloadIntegration } from './src/search/preload.ts';
+import { correctionsFeed } from './src/feed/integration.ts';
+import { markdownTwins } from './src/twins/integration.ts';
 import { pageDeltasIntegration } from './src/page-deltas/integration.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
@@ -141,6 +143,7 @@ export default defineConfig({
 				filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname),
 			}),
 			sharing(),
+			correctionsFeed(),
 			readingAids(),
 			// Before the critical CSS (which loads each page with its scripts) and the policy check.
 			pageScripts(),
@@ -148,6 +151,7 @@ export default defineConfig({
 			criticalCss(),
 			// Each page's policy lists only its own inline scripts and the speculation rules added later.
 			contentSecurity({ runtimeScriptHashes: [sha256(speculationRulesText(base))] }),
+			markdownTwins(),
 			linkCheck(),
 			// Last: a delta must rebuild the page as it was finally written (src/page-deltas).
 			pageDeltasIntegration(),

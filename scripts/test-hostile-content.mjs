@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { htmlToHast } from 'satteri';
+import { HtmlRenderer, Parser } from 'commonmark';
 import { ensureBrowser, CHROMIUM_ARGS } from './find-browser.mjs';
 import { projectCopy } from './project-copy.mjs';
 
@@ -76,6 +77,29 @@ try {
 	const raw = pages.filter((f) => injected(htmlToHast(readFileSync(join(dist, f), 'utf8'))));
 	if (raw.length) fail(`the author's text became elements in ${raw.join(', ')}`);
 	else console.log(`✓ on no page (of ${pages.length}) did the author's text become elements`);
+
+	// The Markdown twins and llms.txt as a Markdown app renders them; the feed's descriptions as a
+	// feed reader shows them (HTML, once the XML is read).
+	const markdownOutputs = readdirSync(dist).filter((f) => f.endsWith('.md') || /^llms(-full)?\.txt$/.test(f));
+	const rendered = (md) => new HtmlRenderer().render(new Parser().parse(md));
+	const rawMd = markdownOutputs.filter((f) => injected(htmlToHast(rendered(readFileSync(join(dist, f), 'utf8')))));
+	if (rawMd.length) fail(`the author's text became elements in the rendered Markdown of ${rawMd.join(', ')}`);
+	else if (!readFileSync(join(dist, 'aws.md'), 'utf8').includes('alert(document.domain)'))
+		fail("aws.md: the author's text is missing from the twin");
+	else console.log(`✓ in no Markdown output (of ${markdownOutputs.length}) did the author's text become elements`);
+	const xmlText = (s) =>
+		s
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&');
+	const descriptions = [
+		...readFileSync(join(dist, 'changes/rss.xml'), 'utf8').matchAll(/<description>([^<]*)<\/description>/g),
+	];
+	if (descriptions.some((m) => injected(htmlToHast(xmlText(m[1])))))
+		fail("the author's text became elements in a feed description");
+	else console.log(`✓ in no feed description (of ${descriptions.length}) did the author's text become elements`);
 
 	const port = Number(process.env.TEST_PORT ?? 4322) + 4;
 	server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {

@@ -29,6 +29,12 @@ export function idsIn(html: string): Set<string> {
 	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
 }
 
+/** The Markdown twins and llms.txt files at the top of the built site. */
+export const markdownFiles = (dir: string) =>
+	readdirSync(dir)
+		.filter((f) => f.endsWith('.md') || /^llms(-full)?\.txt$/.test(f))
+		.map((f) => join(dir, f));
+
 /** The file a site path is served from: `/aws/` -> dist/aws/index.html. */
 export function fileForPath(distDir: string, path: string): string | undefined {
 	const clean = decodeURIComponent(path);
@@ -40,8 +46,9 @@ export function fileForPath(distDir: string, path: string): string | undefined {
 
 /**
  * @param base the site's base path, e.g. '/' or '/explainer/'; links outside it are reported.
+ * @param site the site's origin: absolute links to it in the Markdown twins and llms.txt are checked too.
  */
-export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[]; checked: number } {
+export function checkLinks(distDir: string, base = '/', site?: string): { broken: BrokenLink[]; checked: number } {
 	const basePrefix = base.endsWith('/') ? base : `${base}/`;
 	const idCache = new Map<string, Set<string>>();
 	const ids = (file: string) => {
@@ -51,6 +58,22 @@ export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[];
 	};
 	const broken: BrokenLink[] = [];
 	let checked = 0;
+	const checkTarget = (page: string, raw: string, url: URL) => {
+		if (!url.pathname.startsWith(basePrefix) && url.pathname !== basePrefix.slice(0, -1)) {
+			broken.push({ page, href: raw, reason: `points outside the site's base path ${basePrefix}` });
+			return;
+		}
+		const sitePath = `/${url.pathname.slice(basePrefix.length)}`;
+		const target = fileForPath(distDir, sitePath);
+		if (!target) {
+			broken.push({ page, href: raw, reason: 'no such page or file in the built site' });
+			return;
+		}
+		const fragment = decodeURIComponent(url.hash.slice(1));
+		if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !ids(target).has(fragment)) {
+			broken.push({ page, href: raw, reason: `no element with id "${fragment}" on ${sitePath}` });
+		}
+	};
 	for (const file of htmlFiles(distDir)) {
 		const page = `/${relative(distDir, file)}`;
 		const html = readFileSync(file, 'utf8');
@@ -66,20 +89,19 @@ export function checkLinks(distDir: string, base = '/'): { broken: BrokenLink[];
 			const raw = decode(match[1]!);
 			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw) || raw === '') continue;
 			checked++;
-			const url = new URL(raw, pageUrl);
-			if (!url.pathname.startsWith(basePrefix) && url.pathname !== basePrefix.slice(0, -1)) {
-				broken.push({ page, href: raw, reason: `points outside the site's base path ${basePrefix}` });
-				continue;
-			}
-			const sitePath = `/${url.pathname.slice(basePrefix.length)}`;
-			const target = fileForPath(distDir, sitePath);
-			if (!target) {
-				broken.push({ page, href: raw, reason: 'no such page or file in the built site' });
-				continue;
-			}
-			const fragment = decodeURIComponent(url.hash.slice(1));
-			if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !ids(target).has(fragment)) {
-				broken.push({ page, href: raw, reason: `no element with id "${fragment}" on ${sitePath}` });
+			checkTarget(page, raw, new URL(raw, pageUrl));
+		}
+	}
+	// The Markdown twins and llms.txt (src/twins) link the site by absolute URL.
+	if (site) {
+		const origin = new URL(site).origin;
+		for (const file of markdownFiles(distDir)) {
+			const page = `/${relative(distDir, file)}`;
+			for (const m of readFileSync(file, 'utf8').matchAll(/\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>/g)) {
+				const raw = (m[1] ?? m[2])!;
+				if (!raw.startsWith(`${origin}/`)) continue;
+				checked++;
+				checkTarget(page, raw, new URL(raw));
 			}
 		}
 	}

@@ -15,14 +15,19 @@ export const SHARE_ICON =
 export const COPY_ICON =
 	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/></svg>';
 
+/** A Markdown mark: "copy this section as Markdown". */
+export const MARKDOWN_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><rect x="2" y="5" width="20" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 16V8h2l2 2.5L11 8h2v8h-2v-5l-2 2.5L7 11v5Zm11 0-3-3.5h2V8h2v4.5h2Z"/></svg>';
+
 export const COPY_BUTTON_CLASS = 'copy-link';
+export const MARKDOWN_BUTTON_CLASS = 'copy-link copy-link--markdown';
 export const SHARE_BUTTON_CLASS = 'copy-link copy-link--share';
 
 /** The buttons as the script inserts them after each anchor (every kind it may add). */
 export const COPY_LINK_BUTTONS = [
 	{
 		after: HEADING_ANCHORS,
-		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button>`,
+		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button><button class="${MARKDOWN_BUTTON_CLASS}">${MARKDOWN_ICON}</button>`,
 	},
 	{ after: MARKED_ANCHORS, html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button>` },
 ];

@@ -13,20 +13,21 @@ import {
 	COPY_BUTTON_CLASS,
 	COPY_ICON,
 	HEADING_ANCHORS,
+	MARKDOWN_BUTTON_CLASS,
+	MARKDOWN_ICON,
 	MARKED_ANCHORS,
 	SHARE_BUTTON_CLASS,
 	SHARE_ICON,
 } from './copy-link-buttons.ts';
 
-/** Where the clipboard is refused (permissions, insecure context), show the link ready to copy. */
-function showManualCopy(button: HTMLButtonElement, url: string) {
+/** Where the clipboard is refused (permissions, insecure context), show the link (or Markdown) ready to copy. */
+function showManualCopy(button: HTMLButtonElement, url: string, what = 'link') {
 	document.querySelector('.copy-link-manual')?.remove();
 	const box = document.createElement('div');
 	box.className = 'copy-link-manual';
 	const label = document.createElement('label');
-	label.textContent = 'Copy this link:';
-	const input = document.createElement('input');
-	input.type = 'text';
+	label.textContent = `Copy this ${what}:`;
+	const input = document.createElement(what === 'link' ? 'input' : 'textarea');
 	input.readOnly = true;
 	input.value = url;
 	input.id = 'copy-link-manual-input';
@@ -44,7 +45,7 @@ function showManualCopy(button: HTMLButtonElement, url: string) {
 	button.after(box);
 	input.focus();
 	input.select();
-	announce('Copying is blocked here; the link is selected, press Control+C or Command+C to copy it.');
+	announce(`Copying is blocked here; the ${what} is selected, press Control+C or Command+C to copy it.`);
 }
 
 function flash(button: HTMLButtonElement, text: string) {
@@ -64,22 +65,30 @@ function shareUrl(id: string): string {
 }
 
 /** One parsed button per kind; each heading gets a clone (parsing the icon dozens of times was most of the work). */
-const prototypes = new Map<'copy' | 'share', HTMLButtonElement>();
+type Kind = 'copy' | 'share' | 'markdown';
+const prototypes = new Map<Kind, HTMLButtonElement>();
+const KINDS: Record<Kind, [className: string, icon: string, title: string]> = {
+	copy: [COPY_BUTTON_CLASS, COPY_ICON, 'Copy link'],
+	share: [SHARE_BUTTON_CLASS, SHARE_ICON, 'Copy link with preview (for chats and social posts)'],
+	markdown: [MARKDOWN_BUTTON_CLASS, MARKDOWN_ICON, 'Copy as Markdown'],
+};
 
-function makeButton(kind: 'copy' | 'share', label: string, hash: string) {
+function makeButton(kind: Kind, label: string, hash: string) {
 	let prototype = prototypes.get(kind);
 	if (!prototype) {
 		prototype = document.createElement('button');
 		prototype.type = 'button';
-		prototype.className = kind === 'copy' ? COPY_BUTTON_CLASS : SHARE_BUTTON_CLASS;
-		prototype.innerHTML = kind === 'copy' ? COPY_ICON : SHARE_ICON;
-		prototype.title = kind === 'copy' ? 'Copy link' : 'Copy link with preview (for chats and social posts)';
+		[prototype.className, prototype.innerHTML, prototype.title] = KINDS[kind];
 		prototypes.set(kind, prototype);
 	}
 	const button = prototype.cloneNode(true) as HTMLButtonElement;
 	button.setAttribute(
 		'aria-label',
-		kind === 'copy' ? `Copy link to ${label}` : `Copy preview link to ${label}, for chats and social posts`,
+		kind === 'copy'
+			? `Copy link to ${label}`
+			: kind === 'share'
+				? `Copy preview link to ${label}, for chats and social posts`
+				: `Copy ${label} as Markdown`,
 	);
 	button.dataset.copyHash = hash;
 	return button;
@@ -90,6 +99,7 @@ async function onClick(event: MouseEvent) {
 	const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-hash]');
 	if (!button) return;
 	const hash = button.dataset.copyHash!;
+	if (button.classList.contains('copy-link--markdown')) return copyMarkdown(button, hash);
 	const share = button.classList.contains('copy-link--share');
 	const url = share ? shareUrl(decodeURIComponent(hash.slice(1))) : canonicalUrl(hash);
 	if (await writeClipboard(url)) {
@@ -98,11 +108,51 @@ async function onClick(event: MouseEvent) {
 	} else showManualCopy(button, url);
 }
 
+/**
+ * The section from the page's Markdown twin (src/twins), from its heading to the next h2, then a
+ * line with its link and the site's name: the text exists once, in the built page.
+ */
+async function sectionMarkdown(hash: string): Promise<string> {
+	const twin = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]')!;
+	// The head names the deployed origin; the same path on this one (connect-src 'self').
+	const text = await (await fetch(new URL(twin.href).pathname)).text();
+	const lines = text.split('\n');
+	const start = lines.findIndex((l) => l.startsWith('## ') && l.endsWith(` {#${decodeURIComponent(hash.slice(1))}}`));
+	if (start < 0) throw new Error(`no section ${hash} in the twin`);
+	const end = lines.findIndex((l, i) => i > start && (l.startsWith('## ') || l.startsWith('Source: <')));
+	const site = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
+	const title = lines[start]!.slice(3, lines[start]!.lastIndexOf(' {#'));
+	const body = lines
+		.slice(start, end < 0 ? undefined : end)
+		.join('\n')
+		.trim();
+	return `${body}\n\n[${title}](${canonicalUrl(hash)})${site ? ` — ${site}` : ''}\n`;
+}
+
+async function copyMarkdown(button: HTMLButtonElement, hash: string) {
+	const markdown = sectionMarkdown(hash);
+	// The clipboard is written while the click still counts: Chromium and Safari take the text
+	// as a promise; where ClipboardItem is missing the text is written when it arrives.
+	const written =
+		typeof ClipboardItem === 'function'
+			? navigator.clipboard
+					.write([new ClipboardItem({ 'text/plain': markdown.then((t) => new Blob([t], { type: 'text/plain' })) })])
+					.then(
+						() => true,
+						() => false,
+					)
+			: markdown.then(writeClipboard);
+	if (await written) {
+		announce('Section copied as Markdown');
+		flash(button, 'Copied');
+	} else showManualCopy(button, await markdown.catch(() => ''), 'Markdown');
+}
+
 function addButton(anchor: HTMLAnchorElement, label: string, withShare = false) {
 	const hash = anchor.getAttribute('href');
 	if (!hash?.startsWith('#') || anchor.nextElementSibling?.classList.contains('copy-link')) return;
 	const buttons = [makeButton('copy', label, hash)];
-	if (withShare) buttons.push(makeButton('share', label, hash));
+	if (withShare) buttons.push(makeButton('share', label, hash), makeButton('markdown', label, hash));
 	anchor.after(...buttons);
 }
 

@@ -16,6 +16,7 @@ export const anchorsFile = 'content/anchors.json';
  */
 export function linkCheck(): AstroIntegration {
 	let base = '/';
+	let site: string | undefined;
 	let root = process.cwd();
 	// An unchanged site was checked before (src/build/pass-cache.ts); the registry is compared afresh.
 	const linkChecks = new PassCache('link-check', ['src/linking/check-links.ts', 'src/linking/anchors.ts']);
@@ -24,6 +25,7 @@ export function linkCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base;
+				site = config.site;
 				root = fileURLToPath(config.root);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
@@ -37,10 +39,13 @@ export function linkCheck(): AstroIntegration {
 				const inputs = [
 					base,
 					files.join('\n'),
-					...files.filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(distDir, f), 'utf8')),
+					String(site),
+					...files
+						.filter((f) => f.endsWith('.html') || f.endsWith('.md') || /^llms(-full)?\.txt$/.test(f))
+						.map((f) => readFileSync(join(distDir, f), 'utf8')),
 				];
 				const { broken, checked, current } = await linkChecks.memo(inputs, () => ({
-					...checkLinks(distDir, base),
+					...checkLinks(distDir, base, site),
 					current: anchorsInDist(distDir),
 				}));
 				if (broken.length) fail(formatBrokenLinks(broken));

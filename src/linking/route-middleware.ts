@@ -13,6 +13,8 @@ import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../security/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
+import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
+import { twinPath } from '../twins/twin-path.ts';
 
 const anchorRedirects = loadRedirects().anchors;
 
@@ -42,12 +44,27 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const { title, description } = route.entry.data;
 	const siteName = "Amazon's $200B AI Bet, Explained";
 	route.head.push(
+		// Feed autodiscovery: a reader's feed app finds the corrections from any page.
+		{
+			tag: 'link',
+			attrs: {
+				rel: 'alternate',
+				type: 'application/rss+xml',
+				title: `${siteName}: ${FEED_TITLE}`,
+				href: abs(FEED_PATH),
+			},
+		},
 		{ tag: 'meta', attrs: { property: 'og:image', content: image } },
 		{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
 		{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
 		{ tag: 'meta', attrs: { property: 'og:image:alt', content: `${title}: ${description ?? siteName}` } },
 		{ tag: 'meta', attrs: { name: 'twitter:image', content: image } },
 	);
+	// The page's text as Markdown (src/twins), for readers and tools that paste it elsewhere.
+	route.head.push({
+		tag: 'link',
+		attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(page ? `/${page}/` : '/')) },
+	});
 	const crumbs = [{ name: siteName, url: abs('/') }, ...(page ? [{ name: title, url }] : [])];
 	const jsonLd = [
 		{

@@ -10,7 +10,7 @@ test.describe('copy-link buttons', () => {
 		await page.goto(rel('/aws/'));
 		const headings = page.locator('.sl-markdown-content :is(.level-h2, .level-h3)');
 		const buttons = page.locator(
-			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share)',
+			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share, .copy-link--markdown)',
 		);
 		expect(await buttons.count()).toBe(await headings.count());
 		const first = headings.first();
@@ -19,7 +19,7 @@ test.describe('copy-link buttons', () => {
 		// Reach it from the heading's anchor link with the keyboard, then press Enter.
 		await first.locator('a.sl-anchor-link').focus();
 		await page.keyboard.press('Tab');
-		await expect(first.locator('button.copy-link:not(.copy-link--share)')).toBeFocused();
+		await expect(first.locator('button.copy-link:not(.copy-link--share, .copy-link--markdown)')).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${id}`);
@@ -36,6 +36,30 @@ test.describe('copy-link buttons', () => {
 		expect(copied).toMatch(/^https?:\/\/[^/]+\/(.+\/)?share\/aws\/faster-hardware-for-clients\/$/);
 		// h3s and generated headings (glossary) have no share page, so no share button.
 		expect(await page.locator('.level-h3 button.copy-link--share').count()).toBe(0);
+	});
+
+	test('each h2 copies its section as Markdown, by keyboard, ending with its link and the site name', async ({
+		page,
+	}) => {
+		await page.goto(rel('/aws/'));
+		const wrapper = page.locator('.sl-markdown-content .level-h2:has(#faster-hardware-for-clients)');
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		await wrapper.locator('button.copy-link--share').focus();
+		await page.keyboard.press('Tab');
+		const button = wrapper.getByRole('button', { name: 'Copy section “Faster hardware for clients” as Markdown' });
+		await expect(button).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: 'Section copied as Markdown' })).toBeAttached();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied.startsWith('## Faster hardware for clients {#faster-hardware-for-clients}\n\n> ')).toBe(true);
+		expect(copied).toContain('— [Article, paragraph 4](');
+		// Only this section: the next h2 is not in it.
+		expect(copied.match(/^## /gm)).toHaveLength(1);
+		expect(
+			copied.endsWith(
+				`\n\n[Faster hardware for clients](${canonical}#faster-hardware-for-clients) — Amazon's $200B AI Bet, Explained\n`,
+			),
+		).toBe(true);
 	});
 
 	test('source paragraphs, glossary terms and figures have copy buttons too', async ({ page }) => {
@@ -65,6 +89,21 @@ test('where the clipboard is refused, the link is shown selected for manual copy
 	await page.keyboard.press('Escape');
 	await expect(input).toBeHidden();
 	await expect(page.locator('button.copy-link').first()).toBeFocused();
+});
+
+test('where the clipboard is refused, the section’s Markdown is shown selected for manual copying', async ({
+	page,
+}) => {
+	await page.addInitScript(() => {
+		const refuse = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText: refuse, write: refuse } });
+	});
+	await page.goto(rel('/risks/'));
+	await page.locator('button.copy-link--markdown').first().click();
+	const box = page.getByLabel('Copy this Markdown:');
+	await expect(box).toBeFocused();
+	expect(await box.inputValue()).toMatch(/^## .+ \{#[a-z0-9-]+\}\n/);
+	await expect(page.getByRole('status').filter({ hasText: 'the Markdown is selected' })).toBeAttached();
 });
 
 /** Reads a URL the way a link-preview bot does: one HTTP GET, HTML only, no JavaScript. */

@@ -1,0 +1,19 @@
+/** /changes/rss.xml: the corrections feed (corrections-feed.ts), built from the same pages as /changes/. */
+import type { APIRoute } from 'astro';
+import { absoluteUrl } from '../article/links.ts';
+import { loadRevisions } from '../revisions/revisions.ts';
+import { siteSections } from '../revisions/site-sections.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';
+import { correctionsFeedXml } from './corrections-feed.ts';
+
+export const prerender = true;
+
+export const GET: APIRoute = async ({ site }) => {
+	const pages = await siteSections();
+	const xml = await correctionsFeedXml(
+		loadRevisions(),
+		{ name: SITE_NAME, description: SITE_DESCRIPTION, url: (path) => absoluteUrl(path, site) },
+		(page, section) => `${pages.get(page)!.title} › ${pages.get(page)!.sections.get(section)!.title}`,
+	);
+	return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

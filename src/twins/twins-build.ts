@@ -1,0 +1,60 @@
+/**
+ * After the build: a Markdown twin beside every page made from content/docs (`/aws/` -> `/aws.md`,
+ * the home page -> `/index.md`), from the page as it was built (markdown-twin.ts), and llms.txt.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { markdownTwin } from './markdown-twin.ts';
+import { twinPath } from './twin-path.ts';
+import { frontMatter, llmsFullTxt, llmsTxt, type ListedPage } from './llms-txt.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';
+
+/** The ```mermaid fences of a page's source, in order (what the diagram plugin draws). */
+export function mermaidFences(source: string): string[] {
+	return [...source.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)\n```[ \t]*$/gm)].map((m) => m[1]!);
+}
+
+export interface BuiltPage {
+	/** Site path without the base: '/', '/aws/'. */
+	page: string;
+	file: string;
+	html: string;
+}
+
+/** Every built page that comes from content/docs (not the 404 page, share pages or redirects). */
+export function builtPages(distDir: string, root: string): BuiltPage[] {
+	const docs = readdirSync(join(root, 'content/docs')).filter((f) => /\.mdx?$/.test(f) && !/^404\./.test(f));
+	return docs
+		.map((f) => {
+			const slug = f.replace(/\.mdx?$/, '');
+			const page = slug === 'index' ? '/' : `/${slug}/`;
+			const html = join(distDir, page === '/' ? 'index.html' : `${slug}/index.html`);
+			return { page, file: `content/docs/${f}`, html };
+		})
+		.filter((p) => existsSync(p.html))
+		.map((p) => ({ ...p, html: readFileSync(p.html, 'utf8') }))
+		.sort((a, b) => a.page.localeCompare(b.page));
+}
+
+/** Writes every page's twin, then /llms.txt and /llms-full.txt listing them in reading order. */
+export function writeTwins(distDir: string, root: string, pageUrl: (page: string) => string): ListedPage[] {
+	const listed = builtPages(distDir, root).map((p) => {
+		const source = readFileSync(join(root, p.file), 'utf8');
+		const twin = markdownTwin({
+			html: p.html,
+			pageUrl: pageUrl(p.page),
+			mermaidSources: mermaidFences(source),
+			file: p.file,
+		});
+		writeFileSync(join(distDir, twinPath(p.page).slice(1)), twin);
+		const { title, description, order } = frontMatter(source, p.file);
+		return { title, description, order, twinUrl: pageUrl(twinPath(p.page)), twin };
+	});
+	listed.sort((a, b) => a.order - b.order || a.twinUrl.localeCompare(b.twinUrl));
+	writeFileSync(
+		join(distDir, 'llms.txt'),
+		llmsTxt({ name: SITE_NAME, description: SITE_DESCRIPTION, fullUrl: pageUrl('/llms-full.txt') }, listed),
+	);
+	writeFileSync(join(distDir, 'llms-full.txt'), llmsFullTxt(listed));
+	return listed;
+}
