@@ -13,7 +13,10 @@ export const GET: APIRoute = async ({ site }) => {
 	const xml = await correctionsFeedXml(
 		loadRevisions(),
 		{ name: SITE_NAME, description: SITE_DESCRIPTION, url: (path) => absoluteUrl(path, site) },
-		(page, section) => `${pages.get(page)!.title} › ${pages.get(page)!.sections.get(section)!.title}`,
+		// An entry naming a page or section that does not exist is reported, with its line, by the
+		// revisions check after the build; the feed must not crash before that check can speak.
+		(page, section) =>
+			`${pages.get(page)?.title ?? page} › ${pages.get(page)?.sections.get(section)?.title ?? section}`,
 	);
 	return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };
