@@ -27,6 +27,7 @@ import { searchMeaning } from './src/search/meaning/index-build.ts';
 import { searchPreloadIntegration } from './src/search/preload.ts';
 import { correctionsFeed } from './src/feed/integration.ts';
 import { markdownTwins } from './src/twins/integration.ts';
+import { citations } from './src/citation/integration.ts';
 import { pageDeltasIntegration } from './src/page-deltas/integration.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
@@ -144,6 +145,7 @@ export default defineConfig({
 			}),
 			sharing(),
 			correctionsFeed(),
+			citations(),
 			readingAids(),
 			// Before the critical CSS (which loads each page with its scripts) and the policy check.
 			pageScripts(),

@@ -135,6 +135,30 @@ try {
 			fail(`${path}: the author's text is not shown as text (${JSON.stringify(text)})`);
 		else console.log(`✓ ${path}: shows the text, runs nothing`);
 	}
+	// The citation dialog (src/citation) shows the page title and heading as text, in every style.
+	{
+		const page = await browser.newPage();
+		const events = [];
+		page.on('dialog', (d) => (events.push(`dialog: ${d.message()}`), d.dismiss()));
+		page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && events.push(m.text()));
+		await page.goto(`http://127.0.0.1:${port}/aws/`, { waitUntil: 'load' });
+		await page.locator('.level-h2:has(#the-core-of-the-strategy) button.copy-link--cite').click({ timeout: 60_000 });
+		const output = page.locator('dialog.cite-dialog textarea');
+		const shown = [];
+		for (const style of ['apa', 'mla', 'chicago', 'bibtex', 'csl-json']) {
+			await page.locator(`dialog.cite-dialog input[value="${style}"]`).check({ timeout: 60_000 });
+			shown.push(await output.inputValue());
+		}
+		const injectedInDialog = await page.evaluate(
+			() => document.querySelectorAll('dialog.cite-dialog :is(script, img, [onerror])').length,
+		);
+		await page.close();
+		if (events.length) fail(`citation dialog: ${events.join('; ')}`);
+		else if (injectedInDialog) fail("citation dialog: the author's text became elements");
+		else if (!shown.every((t) => t.includes('alert(3)')))
+			fail("citation dialog: the heading's text is missing from a style");
+		else console.log('✓ the citation dialog shows the text in all five styles, runs nothing');
+	}
 } catch (error) {
 	fail(error.message);
 } finally {

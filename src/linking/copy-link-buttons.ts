@@ -19,15 +19,20 @@ export const COPY_ICON =
 export const MARKDOWN_ICON =
 	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><rect x="2" y="5" width="20" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 16V8h2l2 2.5L11 8h2v8h-2v-5l-2 2.5L7 11v5Zm11 0-3-3.5h2V8h2v4.5h2Z"/></svg>';
 
+/** A quotation mark: "cite this section" (src/citation). */
+export const CITE_ICON =
+	'<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M4 18h5l2-4V6H4v8h3Zm9 0h5l2-4V6h-7v8h3Z"/></svg>';
+
 export const COPY_BUTTON_CLASS = 'copy-link';
 export const MARKDOWN_BUTTON_CLASS = 'copy-link copy-link--markdown';
 export const SHARE_BUTTON_CLASS = 'copy-link copy-link--share';
+export const CITE_BUTTON_CLASS = 'copy-link copy-link--cite';
 
 /** The buttons as the script inserts them after each anchor (every kind it may add). */
 export const COPY_LINK_BUTTONS = [
 	{
 		after: HEADING_ANCHORS,
-		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button><button class="${MARKDOWN_BUTTON_CLASS}">${MARKDOWN_ICON}</button>`,
+		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button><button class="${MARKDOWN_BUTTON_CLASS}">${MARKDOWN_ICON}</button><button class="${CITE_BUTTON_CLASS}">${CITE_ICON}</button>`,
 	},
 	{ after: MARKED_ANCHORS, html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button>` },
 ];

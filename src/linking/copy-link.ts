@@ -10,6 +10,8 @@
 import { withBase } from '../article/links.ts';
 import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
 import {
+	CITE_BUTTON_CLASS,
+	CITE_ICON,
 	COPY_BUTTON_CLASS,
 	COPY_ICON,
 	HEADING_ANCHORS,
@@ -53,24 +55,45 @@ function flash(button: HTMLButtonElement, text: string) {
 	window.setTimeout(() => delete button.dataset.state, 1600);
 }
 
+/** This page's path as /citations.json and the share pages name it: '/aws/', or '/' for the overview. */
+function pagePath(): string {
+	const base = withBase('');
+	const canonical = new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
+	const page = canonical.pathname.slice(base.length).replace(/^\/|\/$/g, '');
+	return page ? `/${page}/` : '/';
+}
+
+/** The citation dialog and its library load only when a reader asks to cite (src/citation). */
+async function cite(opener: HTMLElement, section: string) {
+	const { openCitation } = await import('../citation/cite-dialog.ts');
+	await openCitation(opener, {
+		page: pagePath(),
+		section,
+		citationsUrl: withBase('/citations.json'),
+		sourceUrl: withBase('/source/'),
+		announce,
+		writeClipboard,
+	});
+}
+
 /**
  * The share page of an h2 section (`/share/<page>/<id>/`, see share-route.astro): link-preview bots
  * ignore #fragments, so this URL unfurls with the section's own title, summary and image.
  */
 function shareUrl(id: string): string {
-	const base = withBase('');
-	const canonical = new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
-	const page = canonical.pathname.slice(base.length).replace(/^\/|\/$/g, '') || 'index';
+	const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+	const page = pagePath().replace(/^\/|\/$/g, '') || 'index';
 	return new URL(withBase(`/share/${page}/${id}/`), canonical).href;
 }
 
 /** One parsed button per kind; each heading gets a clone (parsing the icon dozens of times was most of the work). */
-type Kind = 'copy' | 'share' | 'markdown';
+type Kind = 'copy' | 'share' | 'markdown' | 'cite';
 const prototypes = new Map<Kind, HTMLButtonElement>();
 const KINDS: Record<Kind, [className: string, icon: string, title: string]> = {
 	copy: [COPY_BUTTON_CLASS, COPY_ICON, 'Copy link'],
 	share: [SHARE_BUTTON_CLASS, SHARE_ICON, 'Copy link with preview (for chats and social posts)'],
 	markdown: [MARKDOWN_BUTTON_CLASS, MARKDOWN_ICON, 'Copy as Markdown'],
+	cite: [CITE_BUTTON_CLASS, CITE_ICON, 'Cite this section'],
 };
 
 function makeButton(kind: Kind, label: string, hash: string) {
@@ -88,7 +111,9 @@ function makeButton(kind: Kind, label: string, hash: string) {
 			? `Copy link to ${label}`
 			: kind === 'share'
 				? `Copy preview link to ${label}, for chats and social posts`
-				: `Copy ${label} as Markdown`,
+				: kind === 'markdown'
+					? `Copy ${label} as Markdown`
+					: `Cite ${label}`,
 	);
 	button.dataset.copyHash = hash;
 	return button;
@@ -100,6 +125,7 @@ async function onClick(event: MouseEvent) {
 	if (!button) return;
 	const hash = button.dataset.copyHash!;
 	if (button.classList.contains('copy-link--markdown')) return copyMarkdown(button, hash);
+	if (button.classList.contains('copy-link--cite')) return cite(button, decodeURIComponent(hash.slice(1)));
 	const share = button.classList.contains('copy-link--share');
 	const url = share ? shareUrl(decodeURIComponent(hash.slice(1))) : canonicalUrl(hash);
 	if (await writeClipboard(url)) {
@@ -152,7 +178,12 @@ function addButton(anchor: HTMLAnchorElement, label: string, withShare = false) 
 	const hash = anchor.getAttribute('href');
 	if (!hash?.startsWith('#') || anchor.nextElementSibling?.classList.contains('copy-link')) return;
 	const buttons = [makeButton('copy', label, hash)];
-	if (withShare) buttons.push(makeButton('share', label, hash), makeButton('markdown', label, hash));
+	if (withShare)
+		buttons.push(
+			makeButton('share', label, hash),
+			makeButton('markdown', label, hash),
+			makeButton('cite', label, hash),
+		);
 	anchor.after(...buttons);
 }
 

@@ -10,7 +10,7 @@ test.describe('copy-link buttons', () => {
 		await page.goto(rel('/aws/'));
 		const headings = page.locator('.sl-markdown-content :is(.level-h2, .level-h3)');
 		const buttons = page.locator(
-			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share, .copy-link--markdown)',
+			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share, .copy-link--markdown, .copy-link--cite)',
 		);
 		expect(await buttons.count()).toBe(await headings.count());
 		const first = headings.first();
@@ -19,7 +19,9 @@ test.describe('copy-link buttons', () => {
 		// Reach it from the heading's anchor link with the keyboard, then press Enter.
 		await first.locator('a.sl-anchor-link').focus();
 		await page.keyboard.press('Tab');
-		await expect(first.locator('button.copy-link:not(.copy-link--share, .copy-link--markdown)')).toBeFocused();
+		await expect(
+			first.locator('button.copy-link:not(.copy-link--share, .copy-link--markdown, .copy-link--cite)'),
+		).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${id}`);

@@ -1,0 +1,75 @@
+/**
+ * One CSL-JSON item per page and per h2 section, written at build time into /citations.json
+ * (citations.json.ts) and rendered in the reader's browser on request (cite-dialog.ts), which adds
+ * the access date. The article itself names no author, title or date, so every item cites this
+ * site and says, in its note, which article the site explains.
+ */
+import type { Revision } from '../revisions/revisions.ts';
+import type { SitePage } from '../revisions/targets.ts';
+
+export interface CslDate {
+	'date-parts': [[number, number, number]];
+}
+
+export interface CslItem {
+	id: string;
+	type: 'webpage';
+	title: string;
+	'container-title': string;
+	URL: string;
+	note: string;
+	language: 'en';
+	/** The section's latest revision (the page's, for the whole page); absent when never revised. */
+	issued?: CslDate;
+	accessed?: CslDate;
+}
+
+export interface CitationSite {
+	name: string;
+	/** Absolute URL of a site path, with the base. */
+	url: (path: string) => string;
+}
+
+/** The key of a page's item, or of one of its sections: '/aws/' or '/aws/#the-core-of-the-strategy'. */
+export const citationKey = (page: string, section?: string) => (section ? `${page}#${section}` : page);
+
+export const cslDate = (iso: string): CslDate => {
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	return { 'date-parts': [[y, m, d]] };
+};
+
+const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
+
+export function articleNote(site: CitationSite): string {
+	return `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
+}
+
+export function citationItems(
+	pages: ReadonlyMap<string, SitePage>,
+	revisions: readonly Revision[],
+	site: CitationSite,
+): Record<string, CslItem> {
+	const items: Record<string, CslItem> = {};
+	const note = articleNote(site);
+	for (const [page, { title, sections }] of pages) {
+		const onPage = revisions.filter((r) => r.page === page);
+		const slug = page.replace(/^\/|\/$/g, '') || 'overview';
+		const item = (id: string, itemTitle: string, hash: string, date: string | undefined): CslItem => ({
+			id,
+			type: 'webpage',
+			title: itemTitle,
+			'container-title': site.name,
+			URL: site.url(page) + hash,
+			note,
+			language: 'en',
+			...(date ? { issued: cslDate(date) } : {}),
+		});
+		items[citationKey(page)] = item(slug, title, '', latest(onPage.map((r) => r.date)));
+		for (const [id, section] of sections) {
+			if (section.kind !== 'heading') continue;
+			const date = latest(onPage.filter((r) => r.section === id).map((r) => r.date));
+			items[citationKey(page, id)] = item(`${slug}-${id}`, `${title}: ${section.title}`, `#${id}`, date);
+		}
+	}
+	return items;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Cite } from '@citation-js/core';
+import { citationItems, citationKey, type CslItem } from './citation-items.ts';
+import { CITATION_STYLES, renderCitation } from './render.ts';
+import type { Revision } from '../revisions/revisions.ts';
+import type { SitePage } from '../revisions/targets.ts';
+
+const pages = new Map<string, SitePage>([
+	[
+		'/aws/',
+		{
+			title: "AWS's role",
+			sections: new Map([
+				['_top', { title: 'Opening paragraph', kind: 'opening' }],
+				['the-core', { title: 'The core of the strategy', kind: 'heading' }],
+				['never-revised', { title: 'Never revised', kind: 'heading' }],
+			]),
+		},
+	],
+	['/glossary/', { title: 'Glossary', sections: new Map([['capex', { title: 'Capex', kind: 'entry' }]]) }],
+]);
+const revision = (date: string, page: string, section: string) => ({ date, page, section }) as Revision;
+const revisions = [
+	revision('2026-11-25', '/aws/', 'the-core'),
+	revision('2026-12-04', '/aws/', 'the-core'),
+	revision('2026-11-30', '/aws/', '_top'),
+];
+const site = { name: "Amazon's $200B AI Bet, Explained", url: (p: string) => `https://example.org/base${p}` };
+const items = citationItems(pages, revisions, site);
+const accessed: CslItem = {
+	...items[citationKey('/aws/', 'the-core')]!,
+	accessed: { 'date-parts': [[2027, 1, 9]] },
+};
+
+describe('citation items', () => {
+	it('cite the site, dated by the latest revision of the section, with the page as the title', () => {
+		const item = items['/aws/#the-core']!;
+		expect(item.title).toBe("AWS's role: The core of the strategy");
+		expect(item['container-title']).toBe(site.name);
+		expect(item.URL).toBe('https://example.org/base/aws/#the-core');
+		expect(item.issued).toEqual({ 'date-parts': [[2026, 12, 4]] });
+		expect(item.note).toContain('https://example.org/base/source/');
+	});
+	it('date a page by its latest revision, and leave a never-revised section undated', () => {
+		expect(items['/aws/']!.issued).toEqual({ 'date-parts': [[2026, 12, 4]] });
+		expect(items['/aws/#never-revised']!.issued).toBeUndefined();
+	});
+	it('only for pages and h2 sections', () => {
+		expect(Object.keys(items).sort()).toEqual(['/aws/', '/aws/#never-revised', '/aws/#the-core', '/glossary/']);
+	});
+});
+
+describe('rendered citations', () => {
+	it('render in all five styles', () => {
+		expect(CITATION_STYLES.map((s) => s.id)).toEqual(['apa', 'mla', 'chicago', 'bibtex', 'csl-json']);
+		expect(renderCitation(accessed, 'apa')).toBe(
+			'AWS’s role: The core of the strategy. (2026, December 4). Amazon’s $200B AI Bet, Explained. https://example.org/base/aws/#the-core',
+		);
+		expect(renderCitation(accessed, 'mla')).toContain(
+			'“AWS’s Role: The Core of the Strategy.” Amazon’s $200B AI Bet, Explained, 4 Dec. 2026',
+		);
+		expect(renderCitation(accessed, 'chicago')).toContain('Accessed January 9, 2027');
+		expect(renderCitation(accessed, 'bibtex')).toMatch(
+			/^@misc\{[^,]+,[\s\S]*title = \{AWS's role: The core of the strategy\}[\s\S]*\}$/,
+		);
+	});
+	it('print "n.d." and the access date where a section was never revised', () => {
+		const undated = { ...items['/aws/#never-revised']!, accessed: accessed.accessed };
+		expect(renderCitation(undated, 'apa')).toContain('(n.d.)');
+		expect(renderCitation(undated, 'apa')).toContain('Retrieved January 9, 2027');
+	});
+	it('round-trip through CSL-JSON and render the same from it', () => {
+		const json = renderCitation(accessed, 'csl-json');
+		const [back] = new Cite(JSON.parse(json)).data as CslItem[];
+		for (const key of Object.keys(accessed) as (keyof CslItem)[]) expect(back![key]).toEqual(accessed[key]);
+		for (const { id } of CITATION_STYLES) expect(renderCitation(back!, id)).toBe(renderCitation(accessed, id));
+	});
+	it('keep hostile text as text', () => {
+		const hostile = { ...accessed, title: '<img src=x onerror=alert(1)> & {\\evil}' };
+		// citeproc reads CSL's rich-text tags in titles; the dialog only ever shows its output as text.
+		expect(renderCitation(hostile, 'apa')).toContain('src=x onerror=alert(1)> & ');
+		expect(renderCitation(hostile, 'bibtex')).toContain('title = {');
+		expect(JSON.parse(renderCitation(hostile, 'csl-json'))[0].title).toBe(hostile.title);
+	});
+});

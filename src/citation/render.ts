@@ -1,0 +1,39 @@
+/**
+ * A citation in one of five styles, rendered by citation-js: APA 7 (its CSL plugin's own style),
+ * MLA 9 and Chicago 18 (official CSL styles, ./styles), BibTeX and CSL-JSON. Runs in the reader's
+ * browser, loaded only with the "Cite" dialog, and in the unit tests.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import mla from './styles/modern-language-association.csl?raw';
+import chicago from './styles/chicago-notes-bibliography-access-dates.csl?raw';
+import type { CslItem } from './citation-items.ts';
+
+export const CITATION_STYLES = [
+	{ id: 'apa', label: 'APA' },
+	{ id: 'mla', label: 'MLA' },
+	{ id: 'chicago', label: 'Chicago' },
+	{ id: 'bibtex', label: 'BibTeX' },
+	{ id: 'csl-json', label: 'CSL-JSON' },
+] as const;
+
+export type CitationStyle = (typeof CITATION_STYLES)[number]['id'];
+
+const CSL_TEMPLATES: Partial<Record<CitationStyle, string>> = { mla, chicago };
+let registered = false;
+
+function registerStyles() {
+	if (registered) return;
+	const config = plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } };
+	for (const [name, xml] of Object.entries(CSL_TEMPLATES)) config.styles.add(name, xml);
+	registered = true;
+}
+
+export function renderCitation(item: CslItem, style: CitationStyle): string {
+	registerStyles();
+	const cite = new Cite(item);
+	if (style === 'bibtex') return cite.format('bibtex', { format: 'text' }).trim();
+	if (style === 'csl-json') return cite.format('data', { format: 'text' });
+	return cite.format('bibliography', { format: 'text', template: style, lang: 'en-US' }).trim();
+}

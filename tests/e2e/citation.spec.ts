@@ -1,0 +1,124 @@
+/** "Cite this section" (src/citation): opened by keyboard, five styles, copied, accessible. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './fixtures.ts';
+import { rel } from './pages.ts';
+import { loadRevisions } from '../../src/revisions/revisions.ts';
+
+const SECTION = 'the-core-of-the-strategy';
+/** The section's latest revision in content/revisions.yaml: the citation's date, never the build's. */
+const REVISED = loadRevisions()
+	.filter((r) => r.page === '/aws/' && r.section === SECTION)
+	.map((r) => r.date)
+	.sort()
+	.at(-1)!;
+const [Y, M, D] = REVISED.split('-').map(Number) as [number, number, number];
+const MONTH = new Date(Date.UTC(Y, M - 1, D)).toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
+
+async function openSectionCitation(page: Page) {
+	await page.goto(rel('/aws/'));
+	const button = page.locator(`.level-h2:has(#${SECTION}) button.copy-link--cite`);
+	await button.focus();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Cite this section' });
+	await expect(dialog).toBeVisible({ timeout: 30_000 });
+	return { button, dialog };
+}
+
+test.describe('citations', () => {
+	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+	test('the citation library loads only when a reader asks to cite', async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+		await page.goto(rel('/aws/'));
+		await expect(page.locator('button.copy-link--cite').first()).toBeAttached();
+		expect(requested.filter((p) => p.endsWith('/citations.json') || p.includes('cite-dialog'))).toEqual([]);
+		const before = new Set(requested);
+		await page.locator('button.copy-link--cite').first().click();
+		await expect(page.getByRole('dialog', { name: 'Cite this section' })).toBeVisible({ timeout: 30_000 });
+		const after = requested.filter((p) => !before.has(p));
+		expect(after).toContain(new URL(rel('/citations.json'), 'http://x').pathname);
+	});
+
+	test('opened by keyboard, it offers five styles, switched with the arrow keys, each naming the section, its link and its revision date', async ({
+		page,
+	}) => {
+		await page.evaluate(() => localStorage.removeItem('cite-style')).catch(() => {});
+		const { dialog } = await openSectionCitation(page);
+		const output = dialog.getByRole('textbox', { name: 'Citation' });
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		const url = `${canonical}#${SECTION}`;
+		await expect(dialog.getByRole('radio', { name: 'APA' })).toBeChecked();
+		await expect(dialog.getByRole('radio', { name: 'APA' })).toBeFocused();
+		await expect(output).toHaveValue(
+			new RegExp(
+				`^AWS at the heart of the plan: The core of the strategy\\. \\(${Y}, ${MONTH} ${D}\\)\\. Amazon’s \\$200B AI Bet, Explained\\. `,
+			),
+		);
+		await expect(output).toHaveValue(new RegExp(`${url.replace(/[.$?]/g, '\\$&')}$`));
+		const seen = [await output.inputValue()];
+		for (const style of ['MLA', 'Chicago', 'BibTeX', 'CSL-JSON']) {
+			await page.keyboard.press('ArrowRight');
+			await expect(dialog.getByRole('radio', { name: style })).toBeChecked();
+			await expect(output).not.toHaveValue(seen.at(-1)!);
+			seen.push(await output.inputValue());
+		}
+		const [, mla, chicago, bibtex, json] = seen;
+		expect(mla).toContain(`${D} ${MONTH.slice(0, 3)}`);
+		// Chicago's access-date style prints the reader's own date.
+		const today = await page.evaluate(() =>
+			new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
+		);
+		expect(chicago).toContain(`Accessed ${today}`);
+		expect(bibtex).toMatch(/^@misc\{/);
+		const [item] = JSON.parse(json!);
+		expect(item.URL).toBe(url);
+		expect(item.issued).toEqual({ 'date-parts': [[Y, M, D]] });
+		expect(item.accessed['date-parts'][0]).toHaveLength(3);
+		expect(item.note).toContain('untitled article');
+	});
+
+	test('"Copy citation" copies the style shown, and closing returns focus to the button', async ({ page }) => {
+		const { button, dialog } = await openSectionCitation(page);
+		await dialog.getByRole('radio', { name: 'MLA' }).check();
+		const text = await dialog.getByRole('textbox', { name: 'Citation' }).inputValue();
+		await dialog.getByRole('button', { name: 'Copy citation' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Citation copied' })).toBeAttached();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(button).toBeFocused();
+	});
+
+	test('the dialog also cites the whole page, dated by its latest revision', async ({ page }) => {
+		const { dialog } = await openSectionCitation(page);
+		await dialog.getByRole('radio', { name: 'The whole page' }).check();
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		const output = dialog.getByRole('textbox', { name: 'Citation' });
+		await expect(output).toHaveValue(
+			new RegExp(`^AWS at the heart of the plan\\. .*${canonical!.replace(/[.$?]/g, '\\$&')}$`),
+		);
+		const pageRevised = loadRevisions()
+			.filter((r) => r.page === '/aws/')
+			.map((r) => r.date)
+			.sort()
+			.at(-1)!;
+		await dialog.getByRole('radio', { name: 'CSL-JSON' }).check();
+		const [y, m, d] = pageRevised.split('-').map(Number);
+		expect(JSON.parse(await output.inputValue())[0].issued).toEqual({ 'date-parts': [[y, m, d]] });
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`the open citation dialog has no axe violation (${theme})`, async ({ page }) => {
+			await page.goto(rel('/aws/'));
+			await page.locator('starlight-theme-select select').first().selectOption(theme);
+			await page.locator('button.copy-link--cite').first().click();
+			await expect(page.getByRole('dialog', { name: 'Cite this section' })).toBeVisible({ timeout: 30_000 });
+			const { violations } = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.include('dialog')
+				.analyze();
+			expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		});
+	}
+});
