@@ -29,7 +29,11 @@ test.describe('citations', () => {
 
 	test('the citation library loads only when a reader asks to cite', async ({ page }) => {
 		const requested: string[] = [];
-		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+		const origins = new Set<string>();
+		page.on('request', (r) => {
+			requested.push(new URL(r.url()).pathname);
+			origins.add(new URL(r.url()).origin);
+		});
 		await page.goto(rel('/aws/'));
 		await expect(page.locator('button.copy-link--cite').first()).toBeAttached();
 		expect(requested.filter((p) => p.endsWith('/citations.json') || p.includes('cite-dialog'))).toEqual([]);
@@ -37,7 +41,11 @@ test.describe('citations', () => {
 		await page.locator('button.copy-link--cite').first().click();
 		await expect(page.getByRole('dialog', { name: 'Cite this section' })).toBeVisible({ timeout: 30_000 });
 		const after = requested.filter((p) => !before.has(p));
-		expect(after).toContain(new URL(rel('/citations.json'), 'http://x').pathname);
+		// No request leaves the site, before or after citing.
+		expect([...origins]).toEqual([new URL(page.url()).origin]);
+		expect(after.filter((p) => p.endsWith('/citations.json'))).toHaveLength(1);
+		// The library is a script of its own, first fetched on that click.
+		expect(after.filter((p) => p.endsWith('.js')).length).toBeGreaterThan(0);
 	});
 
 	test('opened by keyboard, it offers five styles, switched with the arrow keys, each naming the section, its link and its revision date', async ({
