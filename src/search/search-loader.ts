@@ -4,11 +4,19 @@
  * when the reader shows intent (pointer on the search button, focus, touch, Ctrl/Cmd+K, or a shared
  * `?search=` address), together with Pagefind itself (pagefind-start.ts), so a reader who never
  * searches downloads none of it. A click or Ctrl+K that
- * comes before the dialog's code has arrived opens it as soon as it has.
+ * comes before the dialog's code has arrived opens it as soon as it has, and so does one made
+ * before this script ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
  */
 import { startPagefind } from './pagefind-start.ts';
 
 type SiteSearch = HTMLElement & { open(query?: string): void; prepare(): void };
+
+declare global {
+	interface Window {
+		/** Set by Search.astro's inline script: a search press made before this script ran. */
+		siteEarlyIntent?: { search: boolean; stop(): void };
+	}
+}
 
 const host = document.querySelector<SiteSearch>('site-search');
 if (host) {
@@ -51,4 +59,8 @@ if (host) {
 		if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') openWhenLoaded(e);
 	});
 	if (new URLSearchParams(location.search).has('search')) void load();
+	// From here on this script answers: the inline recorder stops, and a press it kept is acted on.
+	const early = window.siteEarlyIntent;
+	early?.stop();
+	if (early?.search) void load().then(() => host.open());
 }

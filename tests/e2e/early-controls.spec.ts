@@ -1,0 +1,98 @@
+/**
+ * A reader who acts as soon as the page is painted, on a slow phone connection, before the page's
+ * scripts have arrived (they load after the first paint, src/styles/after-first-paint.ts): the press
+ * is kept and acted on when they do (Search.astro's inline script), or the control works without
+ * them. The scripts are held back until the test has acted, so "before" is certain, not a race; then
+ * they are let through and the test waits, with no time limit of its own, for what the reader asked.
+ * Unlike the other specs, nothing here waits for the scripts after a navigation (`waitUntil: 'commit'`).
+ */
+import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
+import { rel } from './pages.ts';
+
+/** A throttled phone on a slow connection: 150 ms round trip, 1.6 Mbit/s each way, CPU 4× slower. */
+async function throttle(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	const throughput = (1.6 * 1024 * 1024) / 8;
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: 150,
+		downloadThroughput: throughput,
+		uploadThroughput: throughput,
+	});
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/** Holds the page's scripts until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_astro/page-scripts*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	return release;
+}
+
+/** Opens /business/ throttled with its scripts held, and resolves at its first paint (the search button shown). */
+async function openEarly(page: Page): Promise<() => void> {
+	await throttle(page);
+	const release = await holdScripts(page);
+	await page.goto(rel('/business/'), { waitUntil: 'commit' });
+	await expect(page.locator('[data-search-open]')).toBeVisible({ timeout: 30_000 });
+	return release;
+}
+
+const dialog = (page: Page) => page.locator('site-search dialog');
+
+for (const shortcut of ['Control+k', 'Meta+k']) {
+	test(`${shortcut.replace('+k', '+K')} pressed before the scripts arrive opens search when they do`, async ({
+		page,
+	}) => {
+		const release = await openEarly(page);
+		await page.keyboard.press(shortcut);
+		release();
+		await expect(dialog(page)).toBeVisible({ timeout: 30_000 });
+		await expect(page.locator('#search-input')).toBeFocused();
+	});
+}
+
+test('a click on the search button before the scripts arrive opens search when they do', async ({ page }) => {
+	const release = await openEarly(page);
+	await page.locator('[data-search-open]').click();
+	release();
+	await expect(dialog(page)).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('#search-input')).toBeFocused();
+	// The press was kept, not followed: the button's no-script link goes to /topics/.
+	expect(new URL(page.url()).pathname).toMatch(/\/business\/$/);
+});
+
+test.describe('at phone width', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+
+	test('the menu button opens the menu before the scripts arrive, and it stays open when they do', async ({ page }) => {
+		const release = await openEarly(page);
+		const menu = page.locator('#starlight__sidebar');
+		await expect(menu).toBeHidden();
+		await page.locator('button[popovertarget="starlight__sidebar"]').click();
+		await expect(menu.getByRole('link', { name: /AI across Amazon/ }).first()).toBeVisible({ timeout: 30_000 });
+		release();
+		await scriptsLoaded(page);
+		await expect(menu.getByRole('link', { name: /AI across Amazon/ }).first()).toBeVisible();
+	});
+});
+
+test('a theme chosen before the scripts arrive applies at once and is kept when they do', async ({ page }) => {
+	const release = await openEarly(page);
+	const html = page.locator('html');
+	const theme = (await html.getAttribute('data-theme')) === 'light' ? 'dark' : 'light';
+	const select = page.locator('starlight-theme-select select').first();
+	await select.selectOption(theme);
+	await expect(html).toHaveAttribute('data-theme', theme, { timeout: 30_000 });
+	release();
+	await scriptsLoaded(page);
+	await expect(html).toHaveAttribute('data-theme', theme);
+	await expect(select).toHaveValue(theme);
+	await page.reload();
+	await expect(html).toHaveAttribute('data-theme', theme);
+});
