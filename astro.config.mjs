@@ -28,7 +28,6 @@ import { searchPreloadIntegration } from './src/search/preload.ts';
 import { correctionsFeed } from './src/feed/integration.ts';
 import { markdownTwins } from './src/twins/integration.ts';
 import { citations } from './src/citation/integration.ts';
-import { pageDeltasIntegration } from './src/page-deltas/integration.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -155,8 +154,6 @@ export default defineConfig({
 			contentSecurity({ runtimeScriptHashes: [sha256(speculationRulesText(base))] }),
 			markdownTwins(),
 			linkCheck(),
-			// Last: a delta must rebuild the page as it was finally written (src/page-deltas).
-			pageDeltasIntegration(),
 		]),
 		buildPhases(),
 	],

@@ -71,7 +71,7 @@ export function firstScreenBytes(html) {
 /**
  * Bytes transferred (headers and compressed bodies, counted where the server writes them) while one
  * reader opens `paths` in order in one tab with the cache on: the page, its files, and whatever its
- * service worker fetches. Serves `outDir` itself (scripts/serve.mjs, on a free port) so no other
+ * prefetches and prerenders fetch. Serves `outDir` itself (scripts/serve.mjs, on a free port) so no other
  * test's requests are counted. Works with a Playwright page (@playwright/test or playwright-core).
  * Waits for each page's network to go quiet, so late-loading stylesheets, fonts and scripts count.
  */

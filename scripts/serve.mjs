@@ -7,7 +7,7 @@
  * Usage: node scripts/serve.mjs [port]   (BASE_PATH as for the build)
  *
  * `serveSite()` starts the same server in-process; its `bytesSent()` counts what went out on the
- * wire (headers and compressed bodies, every request: page, service worker or prefetch alike).
+ * wire (headers and compressed bodies, every request: page, prefetch or prerender alike).
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';

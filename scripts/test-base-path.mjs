@@ -26,5 +26,4 @@ run([
 	'tests/e2e/outputs.spec.ts',
 	'tests/e2e/citation.spec.ts',
 	'tests/e2e/diagrams.spec.ts',
-	'tests/e2e/page-deltas.spec.ts',
 ]);

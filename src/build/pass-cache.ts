@@ -1,5 +1,5 @@
 /**
- * Results of the passes that run over the built site (checks, deltas, the service worker, font
+ * Results of the passes that run over the built site (checks, font
  * analysis), kept between builds so a rebuild whose pages did not change does not compute them
  * again. A result is stored under a hash of everything it was computed from: the inputs the pass
  * names (page HTML, settings) and the code that computes it (the pass's source files and the

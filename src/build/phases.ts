@@ -42,7 +42,6 @@ const PHASE_OF: Record<string, string> = {
 	'search-meaning': 'search meaning index',
 	'critical-css': 'critical CSS',
 	'page-scripts': 'page scripts (one file per page)',
-	'page-deltas': 'page deltas (service worker)',
 	'@astrojs/starlight astro:build:done': 'pagefind',
 };
 
