@@ -23,6 +23,7 @@ run([
 	'tests/e2e/site.spec.ts',
 	'tests/e2e/linking.spec.ts',
 	'tests/e2e/fragments.spec.ts',
+	'tests/e2e/service-worker.spec.ts',
 	'tests/e2e/outputs.spec.ts',
 	'tests/e2e/citation.spec.ts',
 	'tests/e2e/diagrams.spec.ts',
