@@ -50,7 +50,8 @@ describe('citation items', () => {
 	});
 });
 
-describe('rendered citations', () => {
+// Preparing citeproc with the large Chicago style takes seconds on a busy machine.
+describe('rendered citations', { timeout: 60_000 }, () => {
 	it('render in all five styles', () => {
 		expect(CITATION_STYLES.map((s) => s.id)).toEqual(['apa', 'mla', 'chicago', 'bibtex', 'csl-json']);
 		expect(renderCitation(accessed, 'apa')).toBe(
