@@ -4,9 +4,9 @@
  *   1. $CHROME_PATH
  *   2. a system Chrome/Chromium on PATH or in the usual install places
  *   3. Playwright's browser cache (~/.cache/ms-playwright or $PLAYWRIGHT_BROWSERS_PATH)
- * If none is found it installs one: Playwright's installer first (works where its CDN is reachable),
- * then `apt-get install chromium fonts-liberation` when running as root on Debian/Ubuntu. Otherwise
- * it stops with a message that says how to install one.
+ * If none is found it installs Debian's own (`apt-get install chromium fonts-liberation`) when
+ * running as root on Debian/Ubuntu; it never downloads a browser of its own (Playwright's installer
+ * reaches a CDN that locked-down machines cannot). Otherwise it stops and says how to install one.
  *
  * CLI: `node scripts/find-browser.mjs` prints the path (installing if needed).
  */
@@ -98,14 +98,6 @@ export function findBrowser() {
 	return candidates.find((c) => c && existsSync(c) && works(c));
 }
 
-function tryPlaywrightInstall() {
-	log('no browser found; trying Playwright’s installer (npx playwright install chromium)…');
-	const cli = fileURLToPath(new URL('../node_modules/playwright/cli.js', import.meta.url));
-	if (!existsSync(cli)) return false;
-	const result = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 5 * 60_000 });
-	return result.status === 0;
-}
-
 function tryApt() {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (platform() !== 'linux' || !isRoot || !existsSync('/usr/bin/apt-get')) return false;
@@ -134,7 +126,7 @@ or point CHROME_PATH at an existing Chrome/Chromium binary.`;
 export function ensureBrowser() {
 	const found = findBrowser();
 	if (found) return found;
-	const installed = tryPlaywrightInstall() || tryApt();
+	const installed = tryApt();
 	const after = installed ? findBrowser() : undefined;
 	if (after) {
 		log(`installed: ${after}`);
