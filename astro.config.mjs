@@ -11,8 +11,6 @@ import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
-import { criticalCss } from './src/styles/critical-css.ts';
-import { AFTER_FIRST_PAINT_SCRIPT } from './src/styles/after-first-paint.ts';
 import { pageScripts } from './src/build/page-scripts.ts';
 import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
@@ -43,11 +41,9 @@ export default defineConfig({
 	srcDir: './',
 	// OUT_DIR lets the tests build a second copy under a sub-path without touching dist/.
 	outDir: process.env.OUT_DIR ?? './dist',
-	// One cacheable stylesheet per page; src/styles/critical-css.ts inlines what the first screen
-	// needs and moves the link to the end of <body>, so it never blocks first paint.
 	// Four pages at a time: a preview image is rasterised and encoded off the main thread
 	// (src/og/og-image.ts) while the next ones are laid out, so the build's two cores both work.
-	build: { inlineStylesheets: 'never', concurrency: 4 },
+	build: { concurrency: 4 },
 	// Astro inlines small page scripts into every page; as files they download once per visit
 	// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
 	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
@@ -76,9 +72,8 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				// The speculation rules src/linking/prerender-on-intent.ts adds and the loader that brings in
-				// stylesheets and scripts after the first paint (src/styles/after-first-paint.ts): fixed texts.
-				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base)), sha256(AFTER_FIRST_PAINT_SCRIPT)],
+				// The speculation rules src/linking/prerender-on-intent.ts adds: a fixed text.
+				hashes: [...shippedInlineScriptHashes(), sha256(speculationRulesText(base))],
 			},
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},
@@ -146,10 +141,8 @@ export default defineConfig({
 			correctionsFeed(),
 			citations(),
 			readingAids(),
-			// Before the critical CSS (which loads each page with its scripts) and the policy check.
-			pageScripts(),
 			// Before the policy check, which must see (and head) the final HTML.
-			criticalCss(),
+			pageScripts(),
 			// Each page's policy lists only its own inline scripts and the speculation rules added later.
 			contentSecurity({ runtimeScriptHashes: [sha256(speculationRulesText(base))] }),
 			markdownTwins(),

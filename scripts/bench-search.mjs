@@ -20,13 +20,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { EXTRA_QUERY_SETS, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
-import { afterFirstPaintDone } from '../src/styles/after-first-paint.ts';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
 
-/** This site loads its stylesheets and scripts after the first paint (src/styles/after-first-paint.ts). */
-export const pageReady = (page) => page.waitForFunction(afterFirstPaintDone);
+/** The page has loaded and its scripts have run. */
+export const pageReady = (page) => page.waitForLoadState('load');
 
 /** Relevance through the dialog on `origin` (the site's root URL, base path included). */
 export async function searchRelevance(browser, origin, file) {

@@ -25,7 +25,6 @@ import { extraRelevance, searchLatency, searchRelevance, searchReport, waitFor }
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { launchTab } from './cdp-tab.mjs';
-import { afterFirstPaintDone } from '../src/styles/after-first-paint.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
@@ -71,8 +70,7 @@ function timeBuilds(stockDir) {
 	const runs = { clean: [], cached: [], diagramFree: [], stock: [] };
 	const phaseRuns = [];
 	const clearCaches = () => {
-		for (const cache of ['diagrams', 'og', 'critical-css', 'passes'])
-			rmSync(`.cache/${cache}`, { recursive: true, force: true });
+		for (const cache of ['diagrams', 'og', 'passes']) rmSync(`.cache/${cache}`, { recursive: true, force: true });
 	};
 	for (let i = 0; i < RUNS; i++) {
 		clearCaches();
@@ -82,7 +80,6 @@ function timeBuilds(stockDir) {
 		runs.cached.push(build('.', {}, 'cached'));
 		// Clean too, apart from diagrams.
 		rmSync('.cache/og', { recursive: true, force: true });
-		rmSync('.cache/critical-css', { recursive: true, force: true });
 		rmSync('.cache/passes', { recursive: true, force: true });
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }, 'diagramFree'));
 		runs.stock.push(build(stockDir, {}, 'stock'));
@@ -181,9 +178,9 @@ async function nextPage(origin) {
 		const tab = await launchTab();
 		try {
 			await tab.goto(`${origin}/aws/`);
-			// This site's scripts (which watch for intent) load after its first paint: let them arrive.
+			// The scripts that watch for intent run by the load event: let them.
 			for (let waited = 0; waited < 30_000; waited += 100) {
-				if (await tab.evaluate(`(${afterFirstPaintDone})()`)) break;
+				if ((await tab.evaluate(`document.readyState`)) === 'complete') break;
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 			await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const clean = () => {
-	for (const dir of ['.astro', 'node_modules/.astro', '.cache/diagrams', '.cache/og', '.cache/critical-css'])
+	for (const dir of ['.astro', 'node_modules/.astro', '.cache/diagrams', '.cache/og', '.cache/passes'])
 		rmSync(dir, { recursive: true, force: true });
 };
 const build = (outDir) => {

@@ -40,7 +40,6 @@ const PHASE_OF: Record<string, string> = {
 	'revisions-check': 'checks (content, links, anchors, CSP hashes)',
 	'search-vocabulary': 'pagefind',
 	'search-meaning': 'search meaning index',
-	'critical-css': 'critical CSS',
 	'page-scripts': 'page scripts (one file per page)',
 	'@astrojs/starlight astro:build:done': 'pagefind',
 };

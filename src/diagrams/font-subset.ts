@@ -9,8 +9,8 @@
  * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
  * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
  * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
- * `@font-face` rules: inline where a diagram may be on the first screen, else as a small stylesheet
- * loaded after the first paint. The dev server uses the full files instead (integration.ts).
+ * `@font-face` rules inline in <head> (a few hundred bytes; the browser fetches a font only when a
+ * diagram's text is laid out, so a page never waits for one). The dev server uses the full files instead (integration.ts).
  * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
  * version; cache files are written atomically and checked when read.
  */
@@ -22,7 +22,6 @@ import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { PassCache } from '../build/pass-cache.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
-import { firstScreenMatcher } from '../styles/first-screen.ts';
 import { diagramFont } from './theme.ts';
 
 const require = createRequire(import.meta.url);
@@ -108,20 +107,13 @@ export async function writeDiagramFonts(
 		.map((f) => ({ path: join(outDir, f), html: readFileSync(join(outDir, f), 'utf8') }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
 	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found (pass-cache.ts).
-	const analysis = new PassCache(
-		'diagram-font-pages',
-		['src/diagrams/font-subset.ts', 'src/styles/first-screen.ts'],
-		join(cacheDir, 'pages'),
-	);
-	const { text, onFirstScreen } = await analysis.memo(
+	const analysis = new PassCache('diagram-font-pages', ['src/diagrams/font-subset.ts'], join(cacheDir, 'pages'));
+	const { text } = await analysis.memo(
 		pages.map((p) => p.html),
 		() => {
 			const found = new Set<string>();
 			for (const page of pages) diagramTextCharacters(page.html, found);
-			return {
-				text: [...found].sort().join(''),
-				onFirstScreen: pages.map((page) => firstScreenMatcher(page.html)('figure.diagram')),
-			};
+			return { text: [...found].sort().join('') };
 		},
 	);
 	const chars = new Set(text);
@@ -139,19 +131,9 @@ export async function writeDiagramFonts(
 			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
 		);
 	}
-	// A page whose first screen may show a diagram (src/styles/first-screen.ts) gets the rules inline,
-	// so the font comes with the first paint. Elsewhere they load after the first paint
-	// (src/styles/after-first-paint.ts): even a diagram far down asks for its font at the first
-	// layout, while the page itself is still arriving. Until the font is there, labels stay blank
-	// (font-display: block) rather than show in a fallback font they were not measured with.
+	// Until the font is there, labels stay blank (font-display: block) rather than show in a
+	// fallback font they were not measured with.
 	const css = rules.join('');
-	const sheet = `diagram-font.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
-	writeFileSync(join(outDir, '_astro', sheet), css);
-	for (const [i, page] of pages.entries()) {
-		const tag = onFirstScreen[i]
-			? `<style>${css}</style>`
-			: `<link rel="stylesheet" href="${prefix}_astro/${sheet}" data-after-first-paint>`;
-		writeFileSync(page.path, page.html.replace('</head>', `${tag}</head>`));
-	}
+	for (const page of pages) writeFileSync(page.path, page.html.replace('</head>', `<style>${css}</style></head>`));
 	return { pages: pages.length, characters: chars.size, bytes };
 }

@@ -1,8 +1,4 @@
-/**
- * What copy-link.ts adds to a page, and where: shared with the critical CSS
- * (src/styles/first-screen.ts), which must style these buttons on the first screen although the
- * built HTML does not contain them.
- */
+/** What copy-link.ts adds to a page, and where. */
 
 /** Heading anchors that get a copy button (and, on an h2 written in MDX, a share button). */
 export const HEADING_ANCHORS = '.sl-markdown-content :is(.level-h2, .level-h3) > a.sl-anchor-link';

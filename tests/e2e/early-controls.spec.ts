@@ -1,6 +1,6 @@
 /**
  * A reader who acts as soon as the page is painted, on a slow phone connection, before the page's
- * scripts have arrived (they load after the first paint, src/styles/after-first-paint.ts): the press
+ * script has arrived (on a slow connection it can come after the first paint): the press
  * is kept and acted on when they do (Search.astro's inline script), or the control works without
  * them. The scripts are held back until the test has acted, so "before" is certain, not a race; then
  * they are let through and the test waits, with no time limit of its own, for what the reader asked.

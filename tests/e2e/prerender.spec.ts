@@ -3,7 +3,6 @@
  * prerender while Playwright is attached to the page, so these tests drive their own Chromium
  * through the tab target, as DevTools does (scripts/cdp-tab.mjs), against the same test server.
  */
-import { afterFirstPaintDone } from '../../src/styles/after-first-paint.ts';
 import { expect, test } from './fixtures.ts';
 // @ts-ignore -- plain JS module shared with the benchmark
 import { launchTab } from '../../scripts/cdp-tab.mjs';
@@ -26,8 +25,8 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 	baseURL,
 }) => {
 	await tab.goto(new URL('aws/', baseURL).href);
-	// Intent is watched by the page's scripts, which load after its first paint.
-	await expect.poll(() => tab.evaluate(`(${afterFirstPaintDone})()`)).toBe(true);
+	// Intent is watched by the page's scripts: wait until they have run.
+	await expect.poll(() => tab.evaluate(`document.readyState`)).toBe('complete');
 	await tab.send('Preload.enable');
 	const next = (await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string;
 	await tab.hover('a[rel="next"]');
@@ -76,8 +75,8 @@ test('nothing is prerendered on load: a reader who never points at a link loads 
 	await tab.send('Page.enable');
 	await tab.send('Preload.enable');
 	await tab.goto(new URL('aws/', baseURL).href);
-	// The page's scripts (which add the rules) load after its first paint.
-	await expect.poll(() => tab.evaluate(`(${afterFirstPaintDone})()`)).toBe(true);
+	// The page's scripts add the rules: wait until they have run.
+	await expect.poll(() => tab.evaluate(`document.readyState`)).toBe('complete');
 	// The rules are in place, waiting for intent.
 	expect(await tab.evaluate(`document.querySelectorAll('script[type="speculationrules"]').length`)).toBe(1);
 	// Let anything eager have its chance: well past the load event and Chromium's own delays.

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * Pages as a reader on a slow phone connection meets them, in a real Chromium with DevTools'
+ * network and CPU emulation (150 ms round trip, 1.6 Mbit/s each way, CPU 4× slower): first paint,
+ * largest paint, layout shift, and when search first answers Ctrl+K. The reader presses Ctrl+K at
+ * first paint and again every 100 ms until the dialog opens, so a site that loses early presses
+ * and one that keeps them are timed alike. Each run is a fresh profile (cold cache); medians.
+ *
+ * `throttledPages(dist, paths, runs)` is used by scripts/bench.mjs for this site and stock
+ * Starlight; `node scripts/bench-throttled.mjs DIST [runs] [paths…]` prints one site's figures.
+ */
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
+import { serveSite } from './serve.mjs';
+
+export const THROTTLE = { latencyMs: 150, mbitPerS: 1.6, cpuSlowdown: 4 };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Records paint and shift entries from the first byte (added before any page script runs). */
+const OBSERVE = () => {
+	const w = /** @type {any} */ (window);
+	w.__reader = { fcp: 0, lcp: 0, cls: 0 };
+	new PerformanceObserver((l) => {
+		for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') w.__reader.fcp = e.startTime;
+	}).observe({ type: 'paint', buffered: true });
+	new PerformanceObserver((l) => {
+		for (const e of l.getEntries()) w.__reader.lcp = e.startTime;
+	}).observe({ type: 'largest-contentful-paint', buffered: true });
+	new PerformanceObserver((l) => {
+		for (const e of /** @type {any[]} */ (l.getEntries())) if (!e.hadRecentInput) w.__reader.cls += e.value;
+	}).observe({ type: 'layout-shift', buffered: true });
+};
+
+async function onePage(browser, url) {
+	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const throughput = (THROTTLE.mbitPerS * 1024 * 1024) / 8;
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: THROTTLE.latencyMs,
+		downloadThroughput: throughput,
+		uploadThroughput: throughput,
+	});
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+	let bytes = 0;
+	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+	await page.addInitScript(OBSERVE);
+	await page.goto(url, { waitUntil: 'commit' });
+	await page.waitForFunction(() => /** @type {any} */ (window).__reader?.fcp > 0, null, {
+		timeout: 120_000,
+		polling: 20,
+	});
+	const dialogOpen = () => page.evaluate(() => !!document.querySelector('site-search dialog[open]'));
+	// Ctrl+K from the first paint until search answers (at most 60 s).
+	let searchMs = NaN;
+	for (let i = 0; i < 600; i++) {
+		await page.keyboard.press('Control+k');
+		if (await dialogOpen()) {
+			searchMs = await page.evaluate(() => performance.now());
+			break;
+		}
+		await page.waitForTimeout(100);
+	}
+	await page.waitForLoadState('load', { timeout: 120_000 });
+	await page.waitForTimeout(500);
+	const r = await page.evaluate(() => /** @type {any} */ (window).__reader);
+	await context.close();
+	return { fcp: r.fcp, lcp: r.lcp, cls: r.cls, search: searchMs, searchAfterFcp: searchMs - r.fcp, bytes };
+}
+
+/** Medians per page of `runs` cold loads of `dist` served on 127.0.0.1. */
+export async function throttledPages(dist, paths, runs = 3, executablePath = ensureBrowser()) {
+	const server = await serveSite({ outDir: dist });
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+	try {
+		const result = {};
+		for (const path of paths) {
+			const samples = [];
+			for (let i = 0; i < runs; i++) samples.push(await onePage(browser, `${server.origin}${path}`));
+			result[path] = Object.fromEntries(
+				['fcp', 'lcp', 'cls', 'search', 'searchAfterFcp', 'bytes'].map((k) => [k, median(samples.map((s) => s[k]))]),
+			);
+		}
+		return result;
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const [dist = 'dist', runs = '3', ...paths] = process.argv.slice(2);
+	const pages = paths.length ? paths : ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
+	const result = await throttledPages(dist, pages, Number(runs));
+	for (const [path, r] of Object.entries(result))
+		console.log(
+			`${path.padEnd(14)} FCP ${r.fcp.toFixed(0)} ms  LCP ${r.lcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  search ${r.search.toFixed(0)} ms (${r.searchAfterFcp.toFixed(0)} after FCP)  ${r.bytes} B`,
+		);
+}
