@@ -6,8 +6,8 @@
  * first paint and again every 100 ms until the dialog opens, so a site that loses early presses
  * and one that keeps them are timed alike. Each run is a fresh profile (cold cache); medians.
  *
- * `throttledPages(dist, paths, runs)` is used by scripts/bench.mjs for this site and stock
- * Starlight; `node scripts/bench-throttled.mjs DIST [runs] [paths…]` prints one site's figures.
+ * `throttledPages(dists, paths, runs)` is used by scripts/bench.mjs for this site and stock
+ * Starlight; `node scripts/bench-throttled.mjs RUNS DIST [DIST…] [-- PATH…]` prints the figures.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
@@ -45,8 +45,6 @@ async function onePage(browser, url) {
 		uploadThroughput: throughput,
 	});
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
-	let bytes = 0;
-	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
 	await page.addInitScript(OBSERVE);
 	await page.goto(url, { waitUntil: 'commit' });
 	await page.waitForFunction(() => /** @type {any} */ (window).__reader?.fcp > 0, null, {
@@ -68,35 +66,48 @@ async function onePage(browser, url) {
 	await page.waitForTimeout(500);
 	const r = await page.evaluate(() => /** @type {any} */ (window).__reader);
 	await context.close();
-	return { fcp: r.fcp, lcp: r.lcp, cls: r.cls, search: searchMs, searchAfterFcp: searchMs - r.fcp, bytes };
+	return { fcp: r.fcp, lcp: r.lcp, cls: r.cls, search: searchMs, searchAfterFcp: searchMs - r.fcp };
 }
 
-/** Medians per page of `runs` cold loads of `dist` served on 127.0.0.1. */
-export async function throttledPages(dist, paths, runs = 3, executablePath = ensureBrowser()) {
-	const server = await serveSite({ outDir: dist });
+/**
+ * Medians per site and page of `runs` cold loads, each site served from its folder on 127.0.0.1.
+ * Sites take turns load by load, so a busy machine slows them alike.
+ */
+export async function throttledPages(dists, paths, runs = 3, executablePath = ensureBrowser()) {
+	const servers = await Promise.all(dists.map((outDir) => serveSite({ outDir })));
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	try {
-		const result = {};
-		for (const path of paths) {
-			const samples = [];
-			for (let i = 0; i < runs; i++) samples.push(await onePage(browser, `${server.origin}${path}`));
-			result[path] = Object.fromEntries(
-				['fcp', 'lcp', 'cls', 'search', 'searchAfterFcp', 'bytes'].map((k) => [k, median(samples.map((s) => s[k]))]),
-			);
-		}
-		return result;
+		const samples = dists.map(() => Object.fromEntries(paths.map((p) => [p, []])));
+		for (let i = 0; i < runs; i++)
+			for (const path of paths)
+				for (const [site, server] of servers.entries())
+					samples[site][path].push(await onePage(browser, `${server.origin}${path}`));
+		return samples.map((byPath) =>
+			Object.fromEntries(
+				Object.entries(byPath).map(([path, runs]) => [
+					path,
+					Object.fromEntries(
+						['fcp', 'lcp', 'cls', 'search', 'searchAfterFcp'].map((k) => [k, median(runs.map((r) => r[k]))]),
+					),
+				]),
+			),
+		);
 	} finally {
 		await browser.close();
-		await server.close();
+		await Promise.all(servers.map((s) => s.close()));
 	}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const [dist = 'dist', runs = '3', ...paths] = process.argv.slice(2);
-	const pages = paths.length ? paths : ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
-	const result = await throttledPages(dist, pages, Number(runs));
-	for (const [path, r] of Object.entries(result))
-		console.log(
-			`${path.padEnd(14)} FCP ${r.fcp.toFixed(0)} ms  LCP ${r.lcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  search ${r.search.toFixed(0)} ms (${r.searchAfterFcp.toFixed(0)} after FCP)  ${r.bytes} B`,
-		);
+	// node scripts/bench-throttled.mjs RUNS DIST [DIST…] [-- PATH…]
+	const args = process.argv.slice(2);
+	const split = args.indexOf('--');
+	const [runs, ...dists] = split < 0 ? args : args.slice(0, split);
+	const paths = split < 0 ? ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'] : args.slice(split + 1);
+	const results = await throttledPages(dists, paths, Number(runs));
+	for (const [i, result] of results.entries())
+		for (const [path, r] of Object.entries(result))
+			console.log(
+				`${dists[i]} ${path.padEnd(14)} FCP ${r.fcp.toFixed(0)} ms  LCP ${r.lcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  search ${r.search.toFixed(0)} ms (${r.searchAfterFcp.toFixed(0)} after FCP)`,
+			);
 }

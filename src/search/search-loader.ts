@@ -1,14 +1,12 @@
 /**
  * What every page runs for search before the reader reaches for it: a few lines. The dialog's code
- * and ranking (search-ui.ts, query.ts, spelling.ts, rank.ts) and its markup (/search-dialog.html, dialog-route.ts) load
- * when the reader shows intent (pointer on the search button, focus, touch, Ctrl/Cmd+K, or a shared
- * `?search=` address), together with Pagefind itself (pagefind-start.ts), so a reader who never
- * searches downloads none of it. A click or Ctrl+K that
- * comes before the dialog's code has arrived opens it as soon as it has, and so does one made
- * before this script ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
+ * and ranking (search-ui.ts, query.ts, spelling.ts, rank.ts) and its markup (/search-dialog.html,
+ * dialog-route.ts) load when the reader shows intent (pointer on the search button, focus, touch,
+ * Ctrl/Cmd+K, or a shared `?search=` address), then Pagefind itself (pagefind-start.ts, started by
+ * the dialog), so a reader who never searches downloads none of it. A click or Ctrl+K that comes
+ * before the dialog's code has arrived opens it as soon as it has, and so does one made before this
+ * script ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
  */
-import { startPagefind } from './pagefind-start.ts';
-
 type SiteSearch = HTMLElement & { open(query?: string): void; prepare(): void };
 
 declare global {
@@ -28,23 +26,23 @@ if (host) {
 	let ui: Promise<void> | undefined;
 	/** Once the dialog's code runs, its own handlers answer every event. */
 	let ready = false;
+	// The dialog's markup and code first, Pagefind once they are in: on a slow connection its files
+	// (over a hundred KB) would share the line with the dialog and hold up its opening.
 	const load = () =>
-		(ui ??=
-			(void startPagefind(base),
-			Promise.all([
-				fetch(`${base}search-dialog.html`).then((r) => {
-					if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
-					return r.text();
-				}),
-				import('./search-ui.ts'),
-			]).then(([markup, { defineSiteSearch }]) => {
-				// The site's own file, parsed inert (DOMParser runs nothing) and moved into the page.
-				const dialog = new DOMParser().parseFromString(markup, 'text/html').querySelector('dialog')!;
-				host.append(document.adoptNode(dialog));
-				defineSiteSearch();
-				ready = true;
-				host.prepare();
-			})));
+		(ui ??= Promise.all([
+			fetch(`${base}search-dialog.html`).then((r) => {
+				if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
+				return r.text();
+			}),
+			import('./search-ui.ts'),
+		]).then(([markup, { defineSiteSearch }]) => {
+			// The site's own file, parsed inert (DOMParser runs nothing) and moved into the page.
+			const dialog = new DOMParser().parseFromString(markup, 'text/html').querySelector('dialog')!;
+			host.append(document.adoptNode(dialog));
+			defineSiteSearch();
+			ready = true;
+			host.prepare();
+		}));
 	const openWhenLoaded = (e: Event) => {
 		if (ready) return;
 		e.preventDefault();
