@@ -1,31 +1,17 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { siteEnv } from './src/config/site-env.ts';
-import { articleCoverage } from './src/article/integration.ts';
-import { diagramsIntegration, reportDiagram } from './src/diagrams/integration.ts';
+import { reportDiagram } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
-import { contentSecurity, sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
+import { sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
-import { pageScripts } from './src/build/page-scripts.ts';
-import { buildPhases, timedIntegrations } from './src/build/phases.ts';
 import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
-import { linkCheck } from './src/linking/integration.ts';
-import { revisionsCheck } from './src/revisions/integration.ts';
-import { sharing } from './src/linking/sharing.ts';
-import { readingAids } from './src/reading/integration.ts';
-import { searchVocabulary } from './src/search/vocabulary.ts';
-import { searchMeaning } from './src/search/meaning/index-build.ts';
-import { searchPreloadIntegration } from './src/search/preload.ts';
-import { correctionsFeed } from './src/feed/integration.ts';
-import { markdownTwins } from './src/twins/integration.ts';
-import { citations } from './src/citation/integration.ts';
+import { explainer } from './src/plugin.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -89,65 +75,16 @@ export default defineConfig({
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
-	// Each integration's hooks are timed; a one-line summary per build phase ends every build.
 	integrations: [
-		...timedIntegrations([
-			articleCoverage(),
-			revisionsCheck(),
-			diagramsIntegration({ prerender: diagrams }),
-			starlight({
-				title: "Amazon's $200B AI Bet, Explained",
-				description:
-					"A plain-language explainer of one article on Amazon's reported plan to put $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
-				favicon: '/favicon.svg',
-				head: [
-					// No first paint until the page title is parsed. Starlight's table of contents comes
-					// before <main> in the HTML and is laid out beside it; painted before <main> arrived, it
-					// stood where the text goes and jumped aside when the text came (layout shift). With the
-					// critical CSS inline nothing else holds back the first paint, and the title and first
-					// paragraph arrive in the first round trip anyway (tests/e2e/performance.spec.ts).
-					{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } },
-				],
-				lastUpdated: true,
-				pagefind: true,
-				customCss: [
-					'./src/styles/site.css',
-					'./src/diagrams/diagrams.css',
-					'./src/search/search.css',
-					'./src/revisions/revisions.css',
-				],
-				routeMiddleware: './src/linking/route-middleware.ts',
-				components: {
-					// Both render Starlight's own component and add to it (see each file).
-					MarkdownContent: './src/overrides/MarkdownContent.astro',
-					PageTitle: './src/overrides/PageTitle.astro',
-					// Search on Pagefind's API: section results, topics, shareable queries (src/search).
-					Search: './src/search/Search.astro',
-				},
-			}),
-			mdx(),
-			// After Starlight, which runs Pagefind: the spelling vocabulary is read from its index.
-			searchVocabulary(),
-			// After Pagefind too: the meaning index embeds the sections Pagefind indexed.
-			searchMeaning(),
-			// After the vocabulary: the list of files the first search needs, preloaded on intent.
-			searchPreloadIntegration(),
-			// Share pages only redirect to a section: keep them out of the sitemap (and of search: they
-			// have no data-pagefind-body).
-			sitemap({
-				filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname),
-			}),
-			sharing(),
-			correctionsFeed(),
-			citations(),
-			readingAids(),
-			// Before the policy check, which must see (and head) the final HTML.
-			pageScripts(),
-			// Each page's policy lists only its own inline scripts and the speculation rules added later.
-			contentSecurity({ runtimeScriptHashes: [sha256(speculationRulesText(base))] }),
-			markdownTwins(),
-			linkCheck(),
-		]),
-		buildPhases(),
+		starlight({
+			title: "Amazon's $200B AI Bet, Explained",
+			description:
+				"A plain-language explainer of one article on Amazon's reported plan to put $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+			favicon: '/favicon.svg',
+			lastUpdated: true,
+			pagefind: true,
+			// Everything the site adds: src/plugin.ts.
+			plugins: [explainer({ diagrams, runtimeScriptHashes: [sha256(speculationRulesText(base))] })],
+		}),
 	],
 });

@@ -9,12 +9,11 @@
  * they lack only define custom elements those pages do not use. Fewer requests, and no chain of
  * them, is what brought mobile Lighthouse LCP level with stock Starlight's (bench/results.md).
  */
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { escapeRegExp } from '../security/escape.ts';
+import type { PostBuildStep } from './pipeline.ts';
 
 const scriptTag = (base: string) =>
 	new RegExp(`<script type="module" src="${escapeRegExp(base)}_astro/([^"/]+\\.js)"></script>`, 'g');
@@ -65,70 +64,56 @@ export function unusedInputs(
 	return Object.keys(inputs).filter((p) => !keep.has(p) && !p.includes('/') && !p.startsWith('<'));
 }
 
-export function pageScripts(): AstroIntegration {
-	let base = '/';
-	return {
-		name: 'page-scripts',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const out = fileURLToPath(dir);
-				const assets = join(out, '_astro');
-				const pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
-					.filter((f) => f.endsWith('.html'))
-					.sort()
-					.map((file) => {
-						const html = readFileSync(join(out, file), 'utf8');
-						return { file, html, modules: moduleScripts(html, base) };
-					});
-				// The longest list is the order; only pages whose modules all appear in it, in that order, change.
-				const order = pages.reduce<string[]>((a, p) => (p.modules.length > a.length ? p.modules : a), []);
-				const targets = pages.filter((p) => p.modules.length > 1 && inOrder(p.modules, order));
-				if (!targets.length) return;
+export const pageScriptsStep: PostBuildStep = {
+	name: 'page-scripts',
+	phase: 'page scripts (one file per page)',
+	run: async ({ dir, base, logger, pages: built }) => {
+		const assets = join(dir, '_astro');
+		const pages = built.files().map((file) => {
+			const html = built.read(file);
+			return { file, html, modules: moduleScripts(html, base) };
+		});
+		// The longest list is the order; only pages whose modules all appear in it, in that order, change.
+		const order = pages.reduce<string[]>((a, p) => (p.modules.length > a.length ? p.modules : a), []);
+		const targets = pages.filter((p) => p.modules.length > 1 && inOrder(p.modules, order));
+		if (!targets.length) return;
 
-				// From stdin, with paths relative to _astro/: the output (names included) depends only on
-				// the modules, not on where the site is built, so two builds stay byte-identical.
-				const result = await build({
-					stdin: {
-						contents: order.map((m) => `import ${JSON.stringify(`./${m}`)};\n`).join(''),
-						resolveDir: assets,
-						sourcefile: 'page-scripts.js',
-					},
-					absWorkingDir: assets,
-					bundle: true,
-					splitting: true,
-					format: 'esm',
-					// Astro's output is already built for its browser targets: nothing to lower again.
-					target: 'esnext',
-					minify: true,
-					charset: 'utf8',
-					legalComments: 'none',
-					outdir: assets,
-					entryNames: 'page-scripts.[hash]',
-					chunkNames: 'page-scripts-chunk.[hash]',
-					metafile: true,
-					logLevel: 'silent',
-				});
-				const outputs = Object.entries(result.metafile.outputs);
-				// Metafile paths are relative to absWorkingDir (_astro/).
-				const name = (path: string) => path.split(sep).join('/').replace(/^\.\//, '');
-				const [bundlePath, bundleMeta] = outputs.find(([, o]) => o.entryPoint)!;
-				const preloads = bundleMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => name(i.path));
-				for (const page of targets) {
-					page.html = useBundle(page.html, base, name(bundlePath), preloads);
-					writeFileSync(join(out, page.file), page.html);
-				}
-				const bundled = unusedInputs(
-					result.metafile.inputs,
-					new Set(pages.flatMap((p) => moduleScripts(p.html, base))),
-				);
-				for (const file of bundled) rmSync(join(assets, file), { force: true });
-				logger.info(
-					`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${preloads.length} preloaded chunk(s) on ${targets.length} pages`,
-				);
+		// From stdin, with paths relative to _astro/: the output (names included) depends only on
+		// the modules, not on where the site is built, so two builds stay byte-identical.
+		const result = await build({
+			stdin: {
+				contents: order.map((m) => `import ${JSON.stringify(`./${m}`)};\n`).join(''),
+				resolveDir: assets,
+				sourcefile: 'page-scripts.js',
 			},
-		},
-	};
-}
+			absWorkingDir: assets,
+			bundle: true,
+			splitting: true,
+			format: 'esm',
+			// Astro's output is already built for its browser targets: nothing to lower again.
+			target: 'esnext',
+			minify: true,
+			charset: 'utf8',
+			legalComments: 'none',
+			outdir: assets,
+			entryNames: 'page-scripts.[hash]',
+			chunkNames: 'page-scripts-chunk.[hash]',
+			metafile: true,
+			logLevel: 'silent',
+		});
+		const outputs = Object.entries(result.metafile.outputs);
+		// Metafile paths are relative to absWorkingDir (_astro/).
+		const name = (path: string) => path.split(sep).join('/').replace(/^\.\//, '');
+		const [bundlePath, bundleMeta] = outputs.find(([, o]) => o.entryPoint)!;
+		const preloads = bundleMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => name(i.path));
+		for (const page of targets) {
+			page.html = useBundle(page.html, base, name(bundlePath), preloads);
+			built.write(page.file, page.html);
+		}
+		const bundled = unusedInputs(result.metafile.inputs, new Set(pages.flatMap((p) => moduleScripts(p.html, base))));
+		for (const file of bundled) rmSync(join(assets, file), { force: true });
+		logger.info(
+			`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${preloads.length} preloaded chunk(s) on ${targets.length} pages`,
+		);
+	},
+};

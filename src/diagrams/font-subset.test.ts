@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BuiltPages } from '../build/pipeline.ts';
 import { diagramTextCharacters, unicodeRange, writeDiagramFonts } from './font-subset.ts';
 
 const figure = (text: string) =>
@@ -25,7 +26,9 @@ describe('diagram font subset', () => {
 		mkdirSync(join(out, 'aws'));
 		writeFileSync(join(out, 'aws', 'index.html'), `<html><head></head><body>${figure('Hi')}</body></html>`);
 		writeFileSync(join(out, 'index.html'), '<html><head></head><body><p>No diagram</p></body></html>');
-		const result = await writeDiagramFonts(out, '/explainer/', join(out, '.cache'));
+		const pages = new BuiltPages(out);
+		const result = await writeDiagramFonts(pages, '/explainer/', join(out, '.cache'));
+		pages.flush();
 		expect(result).toMatchObject({ pages: 1, characters: 2 });
 		const fonts = readdirSync(join(out, '_astro')).filter((f) => f.endsWith('.woff2'));
 		expect(fonts).toHaveLength(2);

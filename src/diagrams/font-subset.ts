@@ -15,12 +15,13 @@
  * version; cache files are written atomically and checked when read.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { PassCache } from '../build/pass-cache.ts';
+import type { BuiltPages } from '../build/pipeline.ts';
 import { writeAtomic } from '../build/write-atomic.ts';
 import { diagramFont } from './theme.ts';
 
@@ -93,18 +94,18 @@ export interface DiagramFontResult {
 }
 
 /**
- * Subsets the diagram font for the built site in `outDir` and links it from every page that shows
- * a diagram. `base` is the site's base path ("/" or "/explainer/").
+ * Subsets the diagram font for the built site and adds its rules to every page that shows a
+ * diagram. `base` is the site's base path ("/" or "/explainer/").
  */
 export async function writeDiagramFonts(
-	outDir: string,
+	built: BuiltPages,
 	base: string,
 	cacheDir = fromRoot('.cache', 'diagrams', 'fonts'),
 ): Promise<DiagramFontResult> {
-	const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-		.filter((f) => f.endsWith('.html'))
-		.sort()
-		.map((f) => ({ path: join(outDir, f), html: readFileSync(join(outDir, f), 'utf8') }))
+	const outDir = built.dir;
+	const pages = built
+		.files()
+		.map((file) => ({ file, html: built.read(file) }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
 	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found (pass-cache.ts).
 	const analysis = new PassCache('diagram-font-pages', ['src/diagrams/font-subset.ts'], join(cacheDir, 'pages'));
@@ -134,6 +135,6 @@ export async function writeDiagramFonts(
 	// Until the font is there, labels stay blank (font-display: block) rather than show in a
 	// fallback font they were not measured with.
 	const css = rules.join('');
-	for (const page of pages) writeFileSync(page.path, page.html.replace('</head>', `<style>${css}</style></head>`));
+	for (const page of pages) built.write(page.file, page.html.replace('</head>', `<style>${css}</style></head>`));
 	return { pages: pages.length, characters: chars.size, bytes };
 }

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fromRoot } from '../article/paths.ts';
 import { sharedBrowser } from '../build/browser.ts';
+import type { PostBuildStep } from '../build/pipeline.ts';
 import { writeDiagramFonts } from './font-subset.ts';
 import { sharedRenderer } from './renderer.ts';
 
@@ -18,7 +18,6 @@ function diagramSources(): string[] {
 }
 
 let logger: AstroIntegrationLogger | undefined;
-let base = '/';
 
 /** Progress line per diagram, e.g. "diagrams: 12 rendered, 6 cached (content/docs/aws.mdx)". */
 export function reportDiagram(file: string): void {
@@ -26,14 +25,13 @@ export function reportDiagram(file: string): void {
 	logger?.info(`${rendered} rendered, ${cached} cached (${file})`);
 }
 
-/** Prints the diagram summary at the end of a build and closes the browser: nothing after the diagrams needs it. */
+/** Starts drawing the diagrams as the build starts; the dev server gets the whole font files. */
 export function diagramsIntegration({ prerender = true }: { prerender?: boolean } = {}): AstroIntegration {
 	return {
 		name: 'diagrams',
 		hooks: {
 			'astro:config:setup': ({ logger: l, command, config, injectScript }) => {
 				logger = l;
-				base = config.base;
 				// The browser and Mermaid take seconds to start: begin drawing now, while Astro syncs the
 				// content and Vite bundles, instead of when the first page asks for its diagram.
 				if (command === 'build' && prerender) {
@@ -48,20 +46,6 @@ export function diagramsIntegration({ prerender = true }: { prerender?: boolean 
 						`import '@fontsource/inter/latin-400.css';import '@fontsource/inter/latin-600.css';`,
 					);
 			},
-			'astro:build:done': async ({ logger: l, dir }) => {
-				const renderer = sharedRenderer();
-				const { rendered, cached, damaged, ms } = renderer.stats;
-				l.info(
-					`diagrams: ${rendered} rendered, ${cached} cached${damaged ? ` (${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} redrawn)` : ''}, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
-				);
-				await renderer.close();
-				await sharedBrowser().close();
-				const fonts = await writeDiagramFonts(fileURLToPath(dir), base);
-				if (fonts.pages)
-					l.info(
-						`diagram font: ${fonts.characters} characters, ${fonts.bytes.map((b) => `${(b / 1024).toFixed(1)} KB`).join(' + ')} (regular + semibold), linked from ${fonts.pages} page(s)`,
-					);
-			},
 			'astro:server:done': async () => {
 				await sharedRenderer().close();
 				await sharedBrowser().close();
@@ -69,3 +53,22 @@ export function diagramsIntegration({ prerender = true }: { prerender?: boolean 
 		},
 	};
 }
+
+/** Prints the diagram summary, closes the browser (nothing after the diagrams needs it) and adds the font. */
+export const diagramFontStep: PostBuildStep = {
+	name: 'diagram-font',
+	run: async ({ logger: l, base, pages }) => {
+		const renderer = sharedRenderer();
+		const { rendered, cached, damaged, ms } = renderer.stats;
+		l.info(
+			`diagrams: ${rendered} rendered, ${cached} cached${damaged ? ` (${damaged} damaged cache entr${damaged === 1 ? 'y' : 'ies'} redrawn)` : ''}, ${(ms / 1000).toFixed(1)} s${renderer.browserStarted ? '' : ' (no browser started)'}`,
+		);
+		await renderer.close();
+		await sharedBrowser().close();
+		const fonts = await writeDiagramFonts(pages, base);
+		if (fonts.pages)
+			l.info(
+				`diagram font: ${fonts.characters} characters, ${fonts.bytes.map((b) => `${(b / 1024).toFixed(1)} KB`).join(' + ')} (regular + semibold), on ${fonts.pages} page(s)`,
+			);
+	},
+};

@@ -41,12 +41,15 @@ export function anchorsInHtml(html: string): string[] {
 }
 
 /** Every page's anchors in a built site (share pages and the 404 page publish none). */
-export function anchorsInDist(distDir: string): AnchorRegistry {
+export function anchorsInDist(
+	distDir: string,
+	read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): AnchorRegistry {
 	const registry: AnchorRegistry = {};
 	for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).sort()) {
 		if (!file.endsWith('index.html') || /^(share|og|pagefind)\//.test(file)) continue;
 		const path = `/${file.replace(/index\.html$/, '')}`;
-		const anchors = anchorsInHtml(readFileSync(join(distDir, file), 'utf8'));
+		const anchors = anchorsInHtml(read(join(distDir, file)));
 		if (anchors.length) registry[path] = anchors;
 	}
 	return registry;

@@ -47,13 +47,19 @@ export function fileForPath(distDir: string, path: string): string | undefined {
 /**
  * @param base the site's base path, e.g. '/' or '/explainer/'; links outside it are reported.
  * @param site the site's origin: absolute links to it in the Markdown twins and llms.txt are checked too.
+ * @param read reads a file (the post-build pipeline's pages are in memory).
  */
-export function checkLinks(distDir: string, base = '/', site?: string): { broken: BrokenLink[]; checked: number } {
+export function checkLinks(
+	distDir: string,
+	base = '/',
+	site?: string,
+	read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): { broken: BrokenLink[]; checked: number } {
 	const basePrefix = base.endsWith('/') ? base : `${base}/`;
 	const idCache = new Map<string, Set<string>>();
 	const ids = (file: string) => {
 		let set = idCache.get(file);
-		if (!set) idCache.set(file, (set = idsIn(readFileSync(file, 'utf8'))));
+		if (!set) idCache.set(file, (set = idsIn(read(file))));
 		return set;
 	};
 	const broken: BrokenLink[] = [];
@@ -76,7 +82,7 @@ export function checkLinks(distDir: string, base = '/', site?: string): { broken
 	};
 	for (const file of htmlFiles(distDir)) {
 		const page = `/${relative(distDir, file)}`;
-		const html = readFileSync(file, 'utf8');
+		const html = read(file);
 		const seen = new Set<string>();
 		for (const m of html.matchAll(/\sid="([^"]+)"/g)) {
 			const id = decode(m[1]!);

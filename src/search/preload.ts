@@ -13,8 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { PostBuildStep } from '../build/pipeline.ts';
 import { VOCABULARY_FILE } from './vocabulary.ts';
 
 export const PRELOAD_FILE = 'search-preload.json';
@@ -52,20 +51,14 @@ export function searchPreload(outDir: string): SearchPreload {
 	return { tag, files };
 }
 
-/** Must come after Starlight (which runs Pagefind) and the vocabulary in `integrations`. */
-export function searchPreloadIntegration(): AstroIntegration {
-	return {
-		name: 'search-preload',
-		hooks: {
-			'astro:config:setup': ({ injectRoute }) => {
-				injectRoute({ pattern: '/search-dialog.html', entrypoint: './src/search/dialog-route.ts', prerender: true });
-			},
-			'astro:build:done': ({ dir, logger }) => {
-				const out = fileURLToPath(dir);
-				const preload = searchPreload(out);
-				writeFileSync(join(out, PRELOAD_FILE), JSON.stringify(preload));
-				logger.info(`search: ${preload.files.length} files preloaded when a reader reaches for search`);
-			},
-		},
-	};
-}
+/** The list of files the first search needs, vocabulary included. */
+export const searchPreloadStep: PostBuildStep = {
+	name: 'search-preload',
+	phase: 'pagefind',
+	after: ['search-vocabulary'],
+	run: ({ dir, logger }) => {
+		const preload = searchPreload(dir);
+		writeFileSync(join(dir, PRELOAD_FILE), JSON.stringify(preload));
+		logger.info(`search: ${preload.files.length} files preloaded when a reader reaches for search`);
+	},
+};

@@ -7,8 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { PostBuildStep } from '../build/pipeline.ts';
 import { readFragments } from './meaning/sections.ts';
 import { normalize } from './query.ts';
 
@@ -37,17 +36,13 @@ function indexedTexts(pagefindDir: string): string[] {
 	);
 }
 
-/** Must come after Starlight in `integrations`, so Pagefind has written the index. */
-export function searchVocabulary(): AstroIntegration {
-	return {
-		name: 'search-vocabulary',
-		hooks: {
-			'astro:build:done': ({ dir, logger }) => {
-				const out = fileURLToPath(dir);
-				const vocabulary = buildVocabulary(indexedTexts(join(out, 'pagefind')));
-				writeFileSync(join(out, VOCABULARY_FILE), JSON.stringify(vocabulary));
-				logger.info(`search: ${vocabulary.words.length} words in the spelling vocabulary`);
-			},
-		},
-	};
-}
+/** The spelling vocabulary, read from the index Pagefind has written. */
+export const searchVocabularyStep: PostBuildStep = {
+	name: 'search-vocabulary',
+	phase: 'pagefind',
+	run: ({ dir, logger }) => {
+		const vocabulary = buildVocabulary(indexedTexts(join(dir, 'pagefind')));
+		writeFileSync(join(dir, VOCABULARY_FILE), JSON.stringify(vocabulary));
+		logger.info(`search: ${vocabulary.words.length} words in the spelling vocabulary`);
+	},
+};

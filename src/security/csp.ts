@@ -7,7 +7,7 @@
  *   when the config loads. Nothing is harvested from the built pages, so a script that reaches a
  *   page through content is never allowed.
  *
- * After the build, `contentSecurity()` moves each page's policy `<meta>` to the top of `<head>`
+ * After the build, `contentSecurityStep()` moves each page's policy `<meta>` to the top of `<head>`
  * (Astro writes it last, after the title, JSON-LD and the theme script; a policy only governs what
  * comes after it), then checks every page as a browser would parse it: each executable inline
  * script must be allowed by the page's policy, every script `src` must be on this site, and no
@@ -15,15 +15,14 @@
  * the page.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { isScriptUrl } from './content-html.ts';
 import { PassCache } from '../build/pass-cache.ts';
+import type { PostBuildStep } from '../build/pipeline.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -144,41 +143,37 @@ export function checkPage(html: string): string[] {
 	return problems;
 }
 
-/** `runtimeScriptHashes`: hashes of inline scripts the site's code adds to pages as they run. */
-export function contentSecurity({ runtimeScriptHashes = [] as string[] } = {}): AstroIntegration {
-	let root = process.cwd();
+/**
+ * Puts each page's policy first and checks it. `runtimeScriptHashes`: hashes of inline scripts the
+ * site's code adds to pages as they run. After every step that changes pages: it must see the final HTML.
+ */
+export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {}): PostBuildStep {
 	return {
 		name: 'content-security',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				root = fileURLToPath(config.root);
-			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const distDir = fileURLToPath(dir);
-				// A page checked before, unchanged since, needs no second parse (src/build/pass-cache.ts).
-				const checks = new PassCache('csp-check', ['src/security/csp.ts', 'src/security/content-html.ts']);
-				const failures: string[] = [];
-				let pages = 0;
-				for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' })) {
-					if (!file.endsWith('.html')) continue;
-					const path = join(distDir, file);
-					const original = readFileSync(path, 'utf8');
-					// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
-					if (!original.match(CSP_META) && !/<script/i.test(original)) continue;
-					const html = narrowScriptHashes(placePolicyFirst(original), runtimeScriptHashes);
-					if (html !== original) writeFileSync(path, html);
-					pages++;
-					for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
-				}
-				if (failures.length) {
-					throw new Error(
-						`Content-Security-Policy check failed (${failures.length}): pages would run script the site does not ship. If content put it there, remove it from the page's source; if a component changed, its script must be bundled or is:inline.\n  - ${failures.join('\n  - ')}`,
-					);
-				}
-				logger.info(
-					`csp: policy first in <head> and only shipped scripts on ${pages} pages (${relative(root, distDir) || '.'})`,
+		phase: 'checks (content, links, anchors, CSP hashes)',
+		after: ['page-scripts', 'diagram-font'],
+		run: async ({ dir, root, logger, pages: built }) => {
+			// A page checked before, unchanged since, needs no second parse (src/build/pass-cache.ts).
+			const checks = new PassCache('csp-check', ['src/security/csp.ts', 'src/security/content-html.ts']);
+			const failures: string[] = [];
+			let pages = 0;
+			for (const file of built.files()) {
+				const original = built.read(file);
+				// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
+				if (!original.match(CSP_META) && !/<script/i.test(original)) continue;
+				const html = narrowScriptHashes(placePolicyFirst(original), runtimeScriptHashes);
+				built.write(file, html);
+				pages++;
+				for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
+			}
+			if (failures.length) {
+				throw new Error(
+					`Content-Security-Policy check failed (${failures.length}): pages would run script the site does not ship. If content put it there, remove it from the page's source; if a component changed, its script must be bundled or is:inline.\n  - ${failures.join('\n  - ')}`,
 				);
-			},
+			}
+			logger.info(
+				`csp: policy first in <head> and only shipped scripts on ${pages} pages (${relative(root, dir) || '.'})`,
+			);
 		},
 	};
 }

@@ -22,7 +22,7 @@ export interface BuiltPage {
 }
 
 /** Every built page that comes from content/docs (not the 404 page, share pages or redirects). */
-export function builtPages(distDir: string, root: string): BuiltPage[] {
+export function builtPages(distDir: string, root: string, read: (path: string) => string): BuiltPage[] {
 	const docs = readdirSync(join(root, 'content/docs')).filter((f) => /\.mdx?$/.test(f) && !/^404\./.test(f));
 	return docs
 		.map((f) => {
@@ -32,13 +32,18 @@ export function builtPages(distDir: string, root: string): BuiltPage[] {
 			return { page, file: `content/docs/${f}`, html };
 		})
 		.filter((p) => existsSync(p.html))
-		.map((p) => ({ ...p, html: readFileSync(p.html, 'utf8') }))
+		.map((p) => ({ ...p, html: read(p.html) }))
 		.sort((a, b) => a.page.localeCompare(b.page));
 }
 
 /** Writes every page's twin, then /llms.txt and /llms-full.txt listing them in reading order. */
-export function writeTwins(distDir: string, root: string, pageUrl: (page: string) => string): ListedPage[] {
-	const listed = builtPages(distDir, root).map((p) => {
+export function writeTwins(
+	distDir: string,
+	root: string,
+	pageUrl: (page: string) => string,
+	read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): ListedPage[] {
+	const listed = builtPages(distDir, root, read).map((p) => {
 		const source = readFileSync(join(root, p.file), 'utf8');
 		const twin = markdownTwin({
 			html: p.html,

@@ -6,13 +6,12 @@
  * (PassCache), so a rebuild with nothing changed does not load the encoder.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { findOne } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { dirname, join } from 'node:path';
 import { PassCache } from '../../build/pass-cache.ts';
+import type { PostBuildStep } from '../../build/pipeline.ts';
 import { normalize } from '../query.ts';
 import { loadEncoder } from './encoder.ts';
 import {
@@ -154,23 +153,16 @@ async function sectionMeanings(
 	return out;
 }
 
-/** Must come after Starlight in `integrations`, so Pagefind has written the index. */
-export function searchMeaning(): AstroIntegration {
-	let base = '/';
-	return {
-		name: 'search-meaning',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				base = config.base;
-			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const stats = await writeMeaningIndex(fileURLToPath(dir), base, (m) => logger.info(m));
-				const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-				logger.info(
-					`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
-						`${stats.embedded ? `${stats.embedded} texts embedded` : 'all cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
-				);
-			},
-		},
-	};
-}
+/** The meaning index, from the sections Pagefind has indexed. */
+export const searchMeaningStep: PostBuildStep = {
+	name: 'search-meaning',
+	phase: 'search meaning index',
+	run: async ({ dir, base, logger }) => {
+		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m));
+		const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+		logger.info(
+			`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
+				`${stats.embedded ? `${stats.embedded} texts embedded` : 'all cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
+		);
+	},
+};
