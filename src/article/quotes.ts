@@ -3,7 +3,7 @@
  * editorial marks allowed: `[words]` replaces a stretch of the original (used to mend the
  * article's garbled words) and `…` or `...` leaves words out.
  */
-import { escapeRegExp } from '../security/escape.ts';
+import { escapeRegExp } from '../site/escape.ts';
 
 /** Whitespace differences are layout, not wording. */
 export function normalizeSpace(text: string): string {

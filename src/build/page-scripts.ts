@@ -12,7 +12,7 @@
 import { rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { build } from 'esbuild';
-import { escapeRegExp } from '../security/escape.ts';
+import { escapeRegExp } from '../site/escape.ts';
 import type { PostBuildStep } from './pipeline.ts';
 
 const scriptTag = (base: string) =>

@@ -1,8 +1,6 @@
 /** Turns a rendered diagram into the HTML readers get: one figure, both themes, a caption. */
 import type { RenderedDiagram } from './renderer.ts';
-
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeHtml } from '../site/escape.ts';
 
 /** Root-relative links from Mermaid `click` lines get the site's base path, like Markdown links do. */
 export function withBaseInSvg(svg: string, base: string): string {
@@ -114,8 +112,8 @@ export function diagramFigureHtml(diagram: RenderedDiagram, base: string): strin
 	const minWidth = Math.round(diagram.width * MIN_SCALE);
 	const merged = mergeThemes(diagram.light, diagram.dark);
 	return [
-		`<figure class="diagram" data-diagram-type="${escapeAttr(diagram.type)}" data-diagram-labels="${escapeAttr(diagram.labels)}" data-pagefind-index-attrs="data-diagram-labels">`,
-		`<div class="diagram__scroll" style="--diagram-min-width:${minWidth}px" tabindex="0" role="group" aria-label="${escapeAttr(`Diagram: ${diagram.title}`)}">`,
+		`<figure class="diagram" data-diagram-type="${escapeHtml(diagram.type)}" data-diagram-labels="${escapeHtml(diagram.labels)}" data-pagefind-index-attrs="data-diagram-labels">`,
+		`<div class="diagram__scroll" style="--diagram-min-width:${minWidth}px" tabindex="0" role="group" aria-label="${escapeHtml(`Diagram: ${diagram.title}`)}">`,
 		...(merged
 			? [`<div class="diagram__theme diagram__theme--both">${withBaseInSvg(merged, base)}</div>`]
 			: [
@@ -123,7 +121,7 @@ export function diagramFigureHtml(diagram: RenderedDiagram, base: string): strin
 					`<div class="diagram__theme diagram__theme--dark">${withBaseInSvg(diagram.dark, base)}</div>`,
 				]),
 		`</div>`,
-		`<figcaption>${escapeText(diagram.title)}</figcaption>`,
+		`<figcaption>${escapeHtml(diagram.title)}</figcaption>`,
 		`</figure>`,
 	].join('');
 }

@@ -6,7 +6,7 @@
  */
 import rss from '@astrojs/rss';
 import { newestFirst, type Revision } from '../revisions/revisions.ts';
-import { escapeHtml } from '../security/escape.ts';
+import { escapeHtml } from '../site/escape.ts';
 
 export const FEED_PATH = '/changes/rss.xml';
 export const FEED_TITLE = 'Corrections';
@@ -22,9 +22,6 @@ export interface FeedSite {
 /** "Page › Section" for a revision's target; the page and section exist (checked when /changes/ renders). */
 export type SectionTitle = (page: string, section: string) => string;
 
-const escapeXmlAttr = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 export function feedItems(revisions: readonly Revision[], site: FeedSite, sectionTitle: SectionTitle) {
 	return newestFirst(revisions).map((r) => ({
 		title: `${sectionTitle(r.page, r.section)}: corrected`,
@@ -33,7 +30,7 @@ export function feedItems(revisions: readonly Revision[], site: FeedSite, sectio
 		// Feed readers show a description as HTML: escaped once more, an author's text stays text.
 		description: escapeHtml(`${r.change} Why: ${r.why}`),
 		// The entry's own address on /changes/: unique where the section link is not.
-		customData: `<guid isPermaLink="true">${escapeXmlAttr(site.url(`/changes/#${r.id}`))}</guid>`,
+		customData: `<guid isPermaLink="true">${escapeHtml(site.url(`/changes/#${r.id}`))}</guid>`,
 	}));
 }
 

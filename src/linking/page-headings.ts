@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { render, type CollectionEntry } from 'astro:content';
 import { fromRoot } from '../article/paths.ts';
 import { sourceHeadings } from './headings.ts';
+import { SiteError } from '../site/errors.ts';
 
 export interface PageHeading {
 	depth: number;
@@ -27,16 +28,6 @@ export interface PageHeading {
 
 /** Longest id, in UTF-8 bytes: it is a folder name and, with ".png", a file name (limit 255). */
 export const MAX_ID_BYTES = 100;
-
-export class HeadingIdError extends Error {
-	/** Where Astro's error report (terminal and overlay) points, instead of its own route code. */
-	readonly loc?: { file: string; line: number; column: number };
-	constructor(message: string, file?: string, line?: number) {
-		super(message);
-		this.name = 'HeadingIdError';
-		if (file && line) this.loc = { file: fromRoot(file), line, column: 1 };
-	}
-}
 
 export const sourceFile = (entry: CollectionEntry<'docs'>) => entry.filePath ?? `content/docs/${entry.id}.mdx`;
 
@@ -57,35 +48,33 @@ async function readHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading
 	const rendered = (await render(entry)).headings.filter((h) => h.depth === 2 || h.depth === 3);
 	const source = sourceHeadings(entry.body ?? '', bodyLineOffset(entry));
 	if (source.length !== rendered.length) {
-		throw new HeadingIdError(
-			`${file}: found ${source.length} h2/h3 headings in the source but the page has ${rendered.length}. Write section headings as Markdown (## Heading), not as HTML or components.`,
-		);
+		throw new SiteError(`found ${source.length} h2/h3 headings in the source but the page has ${rendered.length}.`, {
+			file,
+			hint: 'Write section headings as Markdown (## Heading), not as HTML or components.',
+		});
 	}
 	const seen = new Map<string, { text: string; line: number }>();
 	return rendered.map((h, i) => {
-		const at = `${file}:${source[i]!.line}`;
+		const at = { file, line: source[i]!.line };
 		const text = h.text.trim();
 		if (!h.slug) {
-			throw new HeadingIdError(
-				`${at}: the heading "${text}" gets an empty anchor id (it has no letters or digits), so its link, share page and preview image would have no name. Add a word to it, or pin an id: ## ${text} {/* #my-section */}`,
-				file,
-				source[i]!.line,
+			throw new SiteError(
+				`the heading "${text}" gets an empty anchor id (it has no letters or digits), so its link, share page and preview image would have no name.`,
+				{ ...at, hint: `Add a word to it, or pin an id: ## ${text} {/* #my-section */}` },
 			);
 		}
 		const bytes = Buffer.byteLength(h.slug);
 		if (bytes > MAX_ID_BYTES) {
-			throw new HeadingIdError(
-				`${at}: the heading "${text.slice(0, 60)}…" gets an anchor id of ${bytes} bytes; the longest allowed is ${MAX_ID_BYTES}, because it names the section's share page folder and preview image file. Shorten the heading, or pin a shorter id: {/* #short-id */}`,
-				file,
-				source[i]!.line,
+			throw new SiteError(
+				`the heading "${text.slice(0, 60)}…" gets an anchor id of ${bytes} bytes; the longest allowed is ${MAX_ID_BYTES}, because it names the section's share page folder and preview image file.`,
+				{ ...at, hint: 'Shorten the heading, or pin a shorter id: {/* #short-id */}' },
 			);
 		}
 		const other = seen.get(h.slug);
 		if (other) {
-			throw new HeadingIdError(
-				`${at}: duplicate id "${h.slug}": the heading "${text}" gets the same id as "${other.text}" on line ${other.line}, so one link would lead to two places. Reword one, or pin another id: {/* #other-id */}`,
-				file,
-				source[i]!.line,
+			throw new SiteError(
+				`duplicate id "${h.slug}": the heading "${text}" gets the same id as "${other.text}" on line ${other.line}, so one link would lead to two places.`,
+				{ ...at, hint: 'Reword one, or pin another id: {/* #other-id */}' },
 			);
 		}
 		seen.set(h.slug, { text, line: source[i]!.line });

@@ -11,7 +11,7 @@ import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { absoluteUrl, withBase } from '../article/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
-import { escapeHtml, jsonForScript } from '../security/escape.ts';
+import { escapeHtml, jsonForScript } from '../site/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
 import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
 import { twinPath } from '../twins/twin-path.ts';

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { shorten, smartQuotes } from './headings.ts';
-import { HeadingIdError, pageHeadings, sourceFile } from './page-headings.ts';
+import { pageHeadings, sourceFile } from './page-headings.ts';
+import { SiteError } from '../site/errors.ts';
 
 export interface PreviewTarget {
 	/** Page slug as used in URLs ('' for the overview). */
@@ -81,10 +82,9 @@ export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sec
 		for (const path of [target.image, sharePath(target.page, target.section!)]) {
 			const owner = owners.get(path);
 			if (owner) {
-				throw new HeadingIdError(
-					`${file}:${line}: the heading "${target.title}" gets the id "${target.section}", so its ${path.startsWith('/og/') ? 'preview image' : 'share page'} ${path} would be the same file as ${owner}'s. Reword the heading or pin another id: {/* #other-id */}`,
-					file,
-					line,
+				throw new SiteError(
+					`the heading "${target.title}" gets the id "${target.section}", so its ${path.startsWith('/og/') ? 'preview image' : 'share page'} ${path} would be the same file as ${owner}'s.`,
+					{ file, line, hint: 'Reword the heading or pin another id: {/* #other-id */}' },
 				);
 			}
 			owners.set(path, `the section ${target.path}`);

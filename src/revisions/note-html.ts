@@ -4,8 +4,7 @@
  */
 import { displayDate, type Revision } from './revisions.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+import { escapeHtml } from '../site/escape.ts';
 
 /** The note for one section: one line per revision, each linking to its entry on /changes/. */
 export function updatedNoteHtml(revisions: readonly Revision[], changesHref: string): string {

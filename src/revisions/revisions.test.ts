@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, insertSectionNotes, updatedNoteHtml } from './note-html.ts';
+import { escapeHtml } from '../site/escape.ts';
+import { insertSectionNotes, updatedNoteHtml } from './note-html.ts';
 import { displayDate, loadRevisions, newestFirst, parseRevisions, type Revision } from './revisions.ts';
 import { checkRevisionPages, checkRevisionTargets, type SitePage } from './targets.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { withBase } from '../article/links.ts';
-import { escapeHtml } from '../security/escape.ts';
+import { escapeHtml } from '../site/escape.ts';
 import { loadTopics } from './topics.ts';
 
 export const prerender = true;

@@ -12,6 +12,7 @@
  * how much a page's words weigh, other words for a word) is done at build time, in the index.
  */
 import { normalize, SET_WORDS, STOP_WORDS, type QueryPlan } from './query.ts';
+import { escapeHtml } from '../site/escape.ts';
 
 export interface WeightedLocation {
 	weight: number;
@@ -244,8 +245,6 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		.sort((a, b) => b.covered - a.covered || b.score - a.score)
 		.map(({ perTerm: _, phrase: __, exact: ____, heading: ___, ...section }) => section);
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A text as a Pagefind excerpt: HTML-escaped, with the query's words in <mark>. */
 export function markWords(text: string, terms: string[]): string {

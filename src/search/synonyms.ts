@@ -11,7 +11,7 @@ import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
 import { PassCache } from '../build/pass-cache.ts';
 import { indexOnly } from './index-only.ts';
-import { escapeRegExp } from '../security/escape.ts';
+import { escapeRegExp } from '../site/escape.ts';
 
 export const synonymsFile = 'content/synonyms.yaml';
 const schema = z.array(z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/, 'lowercase words')).min(2));
@@ -80,7 +80,7 @@ export function addSiteSynonyms(html: string): string {
 	synonymsCache ??= new PassCache('search-synonyms', [
 		'src/search/synonyms.ts',
 		'src/search/index-only.ts',
-		'src/security/escape.ts',
+		'src/site/escape.ts',
 	]);
 	// The result is computed from the very text its key holds.
 	const text = readFileSync(fromRoot(synonymsFile), 'utf8');
