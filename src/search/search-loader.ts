@@ -7,8 +7,7 @@
  * before the dialog's code has arrived opens it as soon as it has, and so does one made before this
  * script ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
  */
-// A module (it has no imports), so its `declare global` applies.
-export {};
+import { startPagefind } from './pagefind-start.ts';
 
 type SiteSearch = HTMLElement & { open(query?: string): void; prepare(): void };
 
