@@ -11,22 +11,16 @@
  * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
  * `@font-face` rules: inline where a diagram may be on the first screen, else as a small stylesheet
  * loaded after the first paint. The dev server uses the full files instead (integration.ts).
- * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
- * version; cache files are written atomically and checked when read.
+ * Subsets and the pages' analysis are kept in the build cache (src/build/cache.ts); a cached subset
+ * must be a WOFF2 file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
-import { fromRoot } from '../article/paths.ts';
-import { PassCache } from '../build/pass-cache.ts';
-import { writeAtomic } from '../build/write-atomic.ts';
+import { binary, Cache, cacheRoot } from '../build/cache.ts';
 import { firstScreenMatcher } from '../styles/first-screen.ts';
 import { diagramFont } from './theme.ts';
-
-const require = createRequire(import.meta.url);
-const subsetFontVersion: string = require('subset-font/package.json').version;
 
 export const DIAGRAM_FONT_WEIGHTS = [
 	{ weight: 400, file: diagramFont.regular },
@@ -63,27 +57,17 @@ export function unicodeRange(chars: Iterable<string>): string {
 	return parts.join(',');
 }
 
-const isWoff2 = (data: Buffer) => data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2';
+const checkWoff2 = (data: Buffer) =>
+	data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2' ? undefined : 'not a WOFF2 file';
 
 /** The subset of one weight, from the cache when a whole entry is there. */
-async function subset(file: string, chars: string, cacheDir: string): Promise<Buffer> {
+function subset(cache: Cache<Buffer>, file: string, chars: string): Promise<Buffer> {
 	const source = readFileSync(file);
-	const key = createHash('sha256')
-		.update(JSON.stringify({ chars, subsetFontVersion }))
-		.update(source)
-		.digest('hex')
-		.slice(0, 20);
-	const cached = join(cacheDir, `${key}.woff2`);
-	if (existsSync(cached)) {
-		const data = readFileSync(cached);
-		if (isWoff2(data)) return data;
-	}
-	// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
-	const { default: subsetFont } = await import('subset-font');
-	const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
-	if (!isWoff2(data)) throw new Error(`diagram fonts: subsetting ${file} did not produce a WOFF2 file`);
-	writeAtomic(cached, data);
-	return data;
+	return cache.memo([chars, source], async () => {
+		// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
+		const { default: subsetFont } = await import('subset-font');
+		return subsetFont(source, chars, { targetFormat: 'woff2' });
+	});
 }
 
 export interface DiagramFontResult {
@@ -97,22 +81,25 @@ export interface DiagramFontResult {
  * Subsets the diagram font for the built site in `outDir` and links it from every page that shows
  * a diagram. `base` is the site's base path ("/" or "/explainer/").
  */
-export async function writeDiagramFonts(
-	outDir: string,
-	base: string,
-	cacheDir = fromRoot('.cache', 'diagrams', 'fonts'),
-): Promise<DiagramFontResult> {
+export async function writeDiagramFonts(outDir: string, base: string, root = cacheRoot()): Promise<DiagramFontResult> {
 	const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => f.endsWith('.html'))
 		.sort()
 		.map((f) => ({ path: join(outDir, f), html: readFileSync(join(outDir, f), 'utf8') }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
-	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found (pass-cache.ts).
-	const analysis = new PassCache(
-		'diagram-font-pages',
-		['src/diagrams/font-subset.ts', 'src/styles/first-screen.ts'],
-		join(cacheDir, 'pages'),
-	);
+	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found.
+	const analysis = new Cache<{ text: string; onFirstScreen: boolean[] }>({
+		name: 'diagram-font-pages',
+		code: ['src/diagrams/font-subset.ts', 'src/styles/first-screen.ts'],
+		root,
+	});
+	const subsets = new Cache<Buffer>({
+		name: 'diagram-fonts',
+		code: ['src/diagrams/font-subset.ts'],
+		root,
+		...binary,
+		check: checkWoff2,
+	});
 	const { text, onFirstScreen } = await analysis.memo(
 		pages.map((p) => p.html),
 		() => {
@@ -131,7 +118,7 @@ export async function writeDiagramFonts(
 	const rules: string[] = [];
 	const bytes: number[] = [];
 	for (const { weight, file } of DIAGRAM_FONT_WEIGHTS) {
-		const data = await subset(file, text, cacheDir);
+		const data = await subset(subsets, file, text);
 		const name = `diagram-font-${weight}.${createHash('sha256').update(data).digest('hex').slice(0, 10)}.woff2`;
 		writeFileSync(join(outDir, '_astro', name), data);
 		bytes.push(data.length);

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PassCache } from '../build/pass-cache.ts';
+import { Cache } from '../build/cache.ts';
 import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
@@ -18,8 +18,11 @@ export function linkCheck(): AstroIntegration {
 	let base = '/';
 	let site: string | undefined;
 	let root = process.cwd();
-	// An unchanged site was checked before (src/build/pass-cache.ts); the registry is compared afresh.
-	const linkChecks = new PassCache('link-check', ['src/linking/check-links.ts', 'src/linking/anchors.ts']);
+	// An unchanged site was checked before (src/build/cache.ts); the registry is compared afresh.
+	const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: ReturnType<typeof anchorsInDist> }>({
+		name: 'link-check',
+		code: ['src/linking/check-links.ts', 'src/linking/anchors.ts'],
+	});
 	return {
 		name: 'link-check',
 		hooks: {

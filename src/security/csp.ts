@@ -23,7 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { isScriptUrl } from './content-html.ts';
-import { PassCache } from '../build/pass-cache.ts';
+import { Cache } from '../build/cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -155,8 +155,11 @@ export function contentSecurity({ runtimeScriptHashes = [] as string[] } = {}): 
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const distDir = fileURLToPath(dir);
-				// A page checked before, unchanged since, needs no second parse (src/build/pass-cache.ts).
-				const checks = new PassCache('csp-check', ['src/security/csp.ts', 'src/security/content-html.ts']);
+				// A page checked before, unchanged since, needs no second parse (src/build/cache.ts).
+				const checks = new Cache<string[]>({
+					name: 'csp-check',
+					code: ['src/security/csp.ts', 'src/security/content-html.ts'],
+				});
 				const failures: string[] = [];
 				let pages = 0;
 				for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' })) {
