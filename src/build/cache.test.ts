@@ -134,7 +134,7 @@ describe('Cache', () => {
 		const blocked = join(cache.dir, 'blocked');
 		mkdirSync(join(blocked, 'inside'), { recursive: true });
 		expect(() => writeAtomic(blocked, 'data')).toThrow();
-		expect(readdirSync(cache.dir).sort()).toEqual(['blocked', `${key}.entry`]);
+		expect(readdirSync(cache.dir).sort()).toEqual([`${key}.entry`, 'blocked'].sort());
 		expect(readdirSync(blocked)).toEqual(['inside']);
 		expect(cache.get(key)).toBe('first');
 	});

@@ -34,10 +34,8 @@ export interface CacheKind<T> {
 	encode?: (value: T) => string | Uint8Array;
 	/** The value from stored bytes; JSON by default. May throw on a damaged entry. */
 	decode?: (bytes: Buffer) => T;
-	/** Where the cache root is (tests); the kind's folder is `<root>/<name>`. */
+	/** Where the kind's folder `<root>/<name>` is, when not in the build cache (tests, the word table). */
 	root?: string;
-	/** The kind's folder itself, when it lives outside the cache root. */
-	dir?: string;
 }
 
 /** Encoding for binary values (PNG, WOFF2): stored and returned as they are. */
@@ -71,10 +69,9 @@ export class Cache<T> {
 	constructor(kind: CacheKind<T>) {
 		this.#kind = kind;
 		this.name = kind.name;
-		this.dir = kind.dir ?? join(kind.root ?? cacheRoot(), kind.name);
-		this.#code = [kind.name, ...kind.code, 'src/build/cache.ts', 'package-lock.json']
-			.map((f, i) => (i === 0 ? f : `${f}:${fileHash(fromRoot(f))}`))
-			.join('\n');
+		this.dir = join(kind.root ?? cacheRoot(), kind.name);
+		const code = [...kind.code, 'src/build/cache.ts', 'package-lock.json'];
+		this.#code = [kind.name, ...code.map((f) => `${f}:${fileHash(fromRoot(f))}`)].join('\n');
 	}
 
 	/** The key for these inputs; any string or byte change gives another key. */

@@ -50,7 +50,7 @@ export interface MeaningStats {
 export async function writeMeaningIndex(out: string, base: string, log: (m: string) => void): Promise<MeaningStats> {
 	const sections = sectionsOf(readFragments(join(out, 'pagefind')), (url) => pageWeight(out, base, url));
 	const table = await wordTable(log);
-	const cache = new Cache<string>({ name: 'search-meaning', code: CODE });
+	const cache = new Cache<string>({ name: 'search-meaning-sections', code: CODE });
 	let embedded = 0;
 	const embed = async (texts: string[]) => {
 		embedded += texts.length;

@@ -53,9 +53,9 @@ function checkTable({ mean, basis, words, weights, vectors }: WordTable): string
 }
 
 const tables = new Cache<WordTable>({
-	name: 'search-meaning-words',
+	name: 'search-meaning',
 	code: ['src/search/meaning/word-table.ts', 'src/search/meaning/encoder.ts', 'src/search/meaning/format.ts'],
-	dir: fromRoot('node_modules', '.cache', 'search-meaning'),
+	root: fromRoot('node_modules', '.cache'),
 	check: checkTable,
 	encode: (table) =>
 		JSON.stringify({
