@@ -72,8 +72,9 @@ function build(cwd = '.', env = {}, kind) {
 function timeBuilds(stockDir) {
 	const runs = { clean: [], cached: [], diagramFree: [], stock: [] };
 	const phaseRuns = [];
+	// The build cache (src/build/cache.ts); not .cache/bench-stock, .cache/tmp or build-phases.json.
 	const clearCaches = () => {
-		for (const cache of ['diagrams', 'og', 'passes']) rmSync(`.cache/${cache}`, { recursive: true, force: true });
+		for (const dir of ['.cache/build']) rmSync(dir, { recursive: true, force: true });
 	};
 	for (let i = 0; i < RUNS; i++) {
 		clearCaches();
@@ -81,9 +82,8 @@ function timeBuilds(stockDir) {
 		// Written by src/build/phases.ts at the end of every build.
 		phaseRuns.push(JSON.parse(readFileSync('.cache/build-phases.json', 'utf8')));
 		runs.cached.push(build('.', {}, 'cached'));
-		// Clean too, apart from diagrams.
-		rmSync('.cache/og', { recursive: true, force: true });
-		rmSync('.cache/passes', { recursive: true, force: true });
+		// Clean too (it draws no diagrams).
+		clearCaches();
 		runs.diagramFree.push(build('.', { DIAGRAMS: 'off' }, 'diagramFree'));
 		runs.stock.push(build(stockDir, {}, 'stock'));
 		log(

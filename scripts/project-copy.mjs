@@ -16,6 +16,8 @@ const ENTRIES = [
 	'content.config.ts',
 	'tsconfig.json',
 	'package.json',
+	// Part of every build cache key (src/build/cache.ts): without it no shared entry would match.
+	'package-lock.json',
 ];
 
 /**
@@ -25,14 +27,14 @@ const ENTRIES = [
 export function projectCopy(name, { shareDiagramCache = true } = {}) {
 	const dir = join(root, '.cache', name);
 	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(join(dir, '.cache'), { recursive: true });
+	mkdirSync(join(dir, '.cache', 'build'), { recursive: true });
 	for (const entry of ENTRIES) cpSync(join(root, entry), join(dir, entry), { recursive: true });
 	// Rendered diagrams and preview images are shared (writes are atomic, reads checked), so a copy
 	// only redraws what its edit changed: most of a build's time otherwise.
 	const shared = shareDiagramCache ? ['diagrams', 'og'] : ['og'];
-	for (const cache of shared) {
-		mkdirSync(join(root, '.cache', cache), { recursive: true });
-		symlinkSync(join(root, '.cache', cache), join(dir, '.cache', cache));
+	for (const kind of shared) {
+		mkdirSync(join(root, '.cache', 'build', kind), { recursive: true });
+		symlinkSync(join(root, '.cache', 'build', kind), join(dir, '.cache', 'build', kind));
 	}
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

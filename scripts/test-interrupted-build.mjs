@@ -4,9 +4,11 @@
  * started. In a copy of the project with no rendered diagrams (so the build starts its browser),
  * start `npm run build`, wait until the browser is running, then interrupt it: once with SIGTERM
  * to the build, once with SIGINT to its whole process group (what Ctrl-C in a terminal does).
- * Then dist/ must be byte-identical, no staging folder left, and no process of the build alive.
+ * Then dist/ must be byte-identical, no staging folder left, and no process of the build alive; the
+ * build cache (.cache/build/, src/build/cache.ts) must hold only whole entries, those from before unchanged.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -50,6 +52,27 @@ const until = async (what, test, seconds) => {
 	}
 };
 
+/** Build-cache entries under `dirs` whose checksum does not match their value (cut short by the interrupt). */
+async function partialEntries(dirs) {
+	const partial = [];
+	for (const dir of dirs) {
+		for (const [file] of Object.entries(await snapshot(dir))) {
+			if (!file.endsWith('.entry')) continue;
+			const bytes = readFileSync(join(dir, file));
+			const newline = bytes.indexOf(10);
+			const sum = bytes.subarray(0, newline).toString('latin1').split(' ')[1];
+			if (
+				newline < 0 ||
+				createHash('sha256')
+					.update(bytes.subarray(newline + 1))
+					.digest('hex') !== sum
+			)
+				partial.push(join(dir, file));
+		}
+	}
+	return partial;
+}
+
 if (!existsSync('/proc')) {
 	console.log('interrupted build: skipped (needs Linux /proc to see the build’s processes)');
 	process.exit(0);
@@ -67,6 +90,9 @@ for (const { name, signal, group, exitCode } of [
 		writeFileSync(join(dist, 'index.html'), '<!doctype html><title>previous build</title>');
 		writeFileSync(join(dist, 'aws', 'index.html'), '<!doctype html><title>previous aws</title>');
 		const before = await snapshot(dist);
+		const cache = join(copy.dir, '.cache', 'build');
+		// The preview images are shared with this project (a link): what was there must stay.
+		const sharedBefore = await snapshot(join(cache, 'og'));
 		let output = '';
 		const build = spawn(process.execPath, ['scripts/build.mjs'], {
 			cwd: copy.dir,
@@ -97,6 +123,11 @@ for (const { name, signal, group, exitCode } of [
 		if (code !== exitCode) problems.push(`exit code ${code}, expected ${exitCode}`);
 		if (!isDeepStrictEqual(await snapshot(dist), before)) problems.push('dist/ changed');
 		if (existsSync(`${dist}.staging`)) problems.push('dist.staging/ was left behind');
+		const partial = await partialEntries([cache, join(cache, 'og')]);
+		if (partial.length) problems.push(`partial cache entries: ${partial.join(', ')}`);
+		const sharedAfter = await snapshot(join(cache, 'og'));
+		if (Object.entries(sharedBefore).some(([file, hash]) => sharedAfter[file] !== hash))
+			problems.push('a cached preview image changed');
 		const survivors = started.filter((p) => alive(p.pid));
 		if (survivors.length)
 			problems.push(`still running: ${survivors.map((p) => `${p.pid} ${p.cmd.slice(0, 80)}`).join('; ')}`);
@@ -105,7 +136,7 @@ for (const { name, signal, group, exitCode } of [
 			console.log(`✘ ${name}: ${problems.join('; ')}\n${output.slice(-2000)}`);
 		} else {
 			console.log(
-				`✓ ${name}: stopped ${started.length} processes (browser included), dist/ unchanged, no staging folder left`,
+				`✓ ${name}: stopped ${started.length} processes (browser included), dist/ unchanged, no staging folder left, cache entries whole`,
 			);
 		}
 	} finally {

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
  * Two clean builds (no caches) must produce byte-identical sites. Builds into .cache/repro-a and
- * .cache/repro-b and lists any file that differs.
+ * .cache/repro-b and lists any file that differs. Clean: no build cache (.cache/build/, see
+ * src/build/cache.ts) and no Astro cache. The search word table (node_modules/.cache/) stays: it
+ * depends only on the installed packages.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const clean = () => {
-	for (const dir of ['.astro', 'node_modules/.astro', '.cache/diagrams', '.cache/og', '.cache/passes'])
-		rmSync(dir, { recursive: true, force: true });
+	for (const dir of ['.astro', 'node_modules/.astro', '.cache/build']) rmSync(dir, { recursive: true, force: true });
 };
 const build = (outDir) => {
 	clean();

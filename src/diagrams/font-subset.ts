@@ -10,23 +10,18 @@
  * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
  * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
  * `@font-face` rules inline in <head> (a few hundred bytes; the browser fetches a font only when a
- * diagram's text is laid out, so a page never waits for one). The dev server uses the full files instead (integration.ts).
- * Subsets are cached in `.cache/diagrams/fonts/` by characters, source fonts and subset-font
- * version; cache files are written atomically and checked when read.
+ * diagram's text is laid out, so a page never waits for one). The dev server uses the full files
+ * instead (integration.ts).
+ * Subsets and the pages' analysis are kept in the build cache (src/build/cache.ts); a cached subset
+ * must be a WOFF2 file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
-import { fromRoot } from '../article/paths.ts';
-import { PassCache } from '../build/pass-cache.ts';
+import { binary, Cache, cacheRoot } from '../build/cache.ts';
 import type { BuiltPages } from '../build/pipeline.ts';
-import { writeAtomic } from '../build/write-atomic.ts';
 import { diagramFont } from './theme.ts';
-
-const require = createRequire(import.meta.url);
-const subsetFontVersion: string = require('subset-font/package.json').version;
 
 export const DIAGRAM_FONT_WEIGHTS = [
 	{ weight: 400, file: diagramFont.regular },
@@ -63,27 +58,17 @@ export function unicodeRange(chars: Iterable<string>): string {
 	return parts.join(',');
 }
 
-const isWoff2 = (data: Buffer) => data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2';
+const checkWoff2 = (data: Buffer) =>
+	data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2' ? undefined : 'not a WOFF2 file';
 
 /** The subset of one weight, from the cache when a whole entry is there. */
-async function subset(file: string, chars: string, cacheDir: string): Promise<Buffer> {
+function subset(cache: Cache<Buffer>, file: string, chars: string): Promise<Buffer> {
 	const source = readFileSync(file);
-	const key = createHash('sha256')
-		.update(JSON.stringify({ chars, subsetFontVersion }))
-		.update(source)
-		.digest('hex')
-		.slice(0, 20);
-	const cached = join(cacheDir, `${key}.woff2`);
-	if (existsSync(cached)) {
-		const data = readFileSync(cached);
-		if (isWoff2(data)) return data;
-	}
-	// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
-	const { default: subsetFont } = await import('subset-font');
-	const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
-	if (!isWoff2(data)) throw new Error(`diagram fonts: subsetting ${file} did not produce a WOFF2 file`);
-	writeAtomic(cached, data);
-	return data;
+	return cache.memo([chars, source], async () => {
+		// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
+		const { default: subsetFont } = await import('subset-font');
+		return subsetFont(source, chars, { targetFormat: 'woff2' });
+	});
 }
 
 export interface DiagramFontResult {
@@ -100,15 +85,26 @@ export interface DiagramFontResult {
 export async function writeDiagramFonts(
 	built: BuiltPages,
 	base: string,
-	cacheDir = fromRoot('.cache', 'diagrams', 'fonts'),
+	root = cacheRoot(),
 ): Promise<DiagramFontResult> {
 	const outDir = built.dir;
 	const pages = built
 		.files()
 		.map((file) => ({ file, html: built.read(file) }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
-	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found (pass-cache.ts).
-	const analysis = new PassCache('diagram-font-pages', ['src/diagrams/font-subset.ts'], join(cacheDir, 'pages'));
+	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found.
+	const analysis = new Cache<{ text: string }>({
+		name: 'diagram-font-pages',
+		code: ['src/diagrams/font-subset.ts'],
+		root,
+	});
+	const subsets = new Cache<Buffer>({
+		name: 'diagram-fonts',
+		code: ['src/diagrams/font-subset.ts'],
+		root,
+		...binary,
+		check: checkWoff2,
+	});
 	const { text } = await analysis.memo(
 		pages.map((p) => p.html),
 		() => {
@@ -124,7 +120,7 @@ export async function writeDiagramFonts(
 	const rules: string[] = [];
 	const bytes: number[] = [];
 	for (const { weight, file } of DIAGRAM_FONT_WEIGHTS) {
-		const data = await subset(file, text, cacheDir);
+		const data = await subset(subsets, file, text);
 		const name = `diagram-font-${weight}.${createHash('sha256').update(data).digest('hex').slice(0, 10)}.woff2`;
 		writeFileSync(join(outDir, '_astro', name), data);
 		bytes.push(data.length);

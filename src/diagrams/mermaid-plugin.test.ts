@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { markdownToHtml, mdxToJs } from 'satteri';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../article/paths.ts';
 import { mermaidPlugin, toMdxSafeHtml } from './mermaid-plugin.ts';
-import { checkRenderedSvg, diagramHash, DiagramRenderer } from './renderer.ts';
+import { checkRenderedSvg, DiagramRenderer } from './renderer.ts';
 import { parseDiagramSource, SAFETY_SETTINGS } from './source.ts';
 import { mermaidConfig } from './theme.ts';
 
@@ -17,7 +18,7 @@ import { mermaidConfig } from './theme.ts';
  */
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-cache-'));
-const renderer = new DiagramRenderer({ cacheDir });
+const renderer = new DiagramRenderer({ root: cacheDir });
 afterAll(async () => {
 	await renderer.close();
 	rmSync(cacheDir, { recursive: true, force: true });
@@ -81,7 +82,7 @@ describe('mermaid plugin fixtures', { timeout: 60_000 }, () => {
 	});
 
 	it('serves a second build from the cache without a browser', async () => {
-		const fresh = new DiagramRenderer({ cacheDir });
+		const fresh = new DiagramRenderer({ root: cacheDir });
 		const { markdown, fileURL } = await renderFixture('flowchart');
 		await markdownToHtml(markdown, { mdastPlugins: [mermaidPlugin({ base: '/', renderer: fresh })], fileURL });
 		expect(fresh.stats).toMatchObject({ rendered: 0, cached: 1 });
@@ -116,7 +117,7 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 		`flowchart LR\n  accTitle: Checks\n  accDescr: A diagram used by the cache tests.\n${body}`;
 
 	it('refuses a diagram over Mermaid’s text limit with advice, before any browser work', async () => {
-		const fresh = new DiagramRenderer({ cacheDir });
+		const fresh = new DiagramRenderer({ root: cacheDir });
 		const labels = Array.from({ length: 400 }, (_, i) => `  n${i}["${'a long label '.repeat(12)}"]`).join('\n');
 		await expect(fresh.render(flowchart(labels))).rejects.toThrow(
 			/over Mermaid's limit of 50,000 \(it would show "Maximum text size in diagram exceeded"\)\. Split it into two or more smaller diagrams/,
@@ -156,12 +157,18 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 
 	describe('a damaged cache entry is a miss, drawn again', () => {
 		const source = flowchart('  a --> b');
-		const entry = (src = source) => join(cacheDir, `${diagramHash(src)}.json`);
+		const entry = (src = source) => renderer.cacheFile(src);
+		const body = (text: string) => text.slice(text.indexOf('\n') + 1);
+		/** The value edited, with a header that matches it: only the diagram checks can tell. */
+		const edited = (edit: (value: string) => string) => (text: string) => {
+			const value = edit(body(text));
+			return `${text.split(' ')[0]} ${createHash('sha256').update(value).digest('hex')}\n${value}`;
+		};
 		const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 		it.each([
 			['truncated', (text: string) => text.slice(0, text.length / 2)],
-			['an error picture', (text: string) => text.replace(/<svg[^>]*>/, '$&<g aria-roledescription="error"></g>')],
-			['missing a field', (text: string) => JSON.stringify({ ...JSON.parse(text), width: undefined })],
+			['an error picture', edited((v) => v.replace(/<svg[^>]*>/, '$&<g aria-roledescription="error"></g>'))],
+			['missing a field', edited((v) => JSON.stringify({ ...JSON.parse(v), width: undefined }))],
 		])('%s', async (_, damage) => {
 			const good = await renderer.render(source);
 			writeFileSync(entry(), damage(readFileSync(entry(), 'utf8')));
@@ -172,8 +179,8 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 				expect(renderer.stats.rendered - before.rendered).toBe(1);
 				expect(renderer.stats.damaged - before.damaged).toBe(1);
 				// Written again whole, by rename: no temporary files left beside it.
-				expect(JSON.parse(readFileSync(entry(), 'utf8'))).toEqual(good);
-				expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+				expect(JSON.parse(body(readFileSync(entry(), 'utf8')))).toEqual(good);
+				expect(readdirSync(join(cacheDir, 'diagrams')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 			} finally {
 				warn.mockRestore();
 			}
@@ -181,7 +188,7 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 
 		it('a diagram drawn ahead (prerender) is drawn once: the page takes that drawing', async () => {
 			const early = flowchart('  early --> drawn');
-			const fresh = new DiagramRenderer({ cacheDir });
+			const fresh = new DiagramRenderer({ root: cacheDir });
 			try {
 				expect(fresh.prerender([early, early])).toBe(1);
 				const drawn = await fresh.render(early);
@@ -200,14 +207,14 @@ describe('diagram output and cache checks', { timeout: 60_000 }, () => {
 			await renderer.render(other);
 			writeFileSync(entry(), '{"light": "<svg');
 			writeFileSync(entry(other), '');
-			const fresh = new DiagramRenderer({ cacheDir });
+			const fresh = new DiagramRenderer({ root: cacheDir });
 			const warn = quiet();
 			try {
 				expect(fresh.prerender([source, other])).toBe(2);
 				expect(fresh.stats.damaged).toBe(2);
 				await Promise.all([fresh.render(source), fresh.render(other)]);
 				expect(warn).toHaveBeenCalledTimes(1);
-				expect(warn.mock.calls[0]![0]).toMatch(/ignoring a damaged cache entry \(.*\.json: not valid JSON/);
+				expect(warn.mock.calls[0]![0]).toMatch(/diagrams: ignoring a damaged cache entry \(.*\.entry: /);
 			} finally {
 				warn.mockRestore();
 				await fresh.close();

@@ -1,31 +1,35 @@
 /**
  * Renders Mermaid diagrams to SVG at build time with the real `mermaid` package in headless
  * Chromium (the project's browser resolver finds it; playwright-core drives it). One browser
- * serves the whole build; results are cached on disk by a hash of everything that affects them,
- * so a rebuild with unchanged diagrams starts no browser at all.
+ * serves the whole build; results are kept in the build cache (src/build/cache.ts), so a rebuild
+ * with unchanged diagrams starts no browser at all.
  *
  * What Mermaid returns is checked before it is used or cached (checkRenderedSvg): an error picture
- * or anything that could run script fails the build. Cache entries are written atomically and get
- * the same checks when read, so a damaged or stale entry is drawn again, never shipped.
+ * or anything that could run script fails the build. Cached entries get the same checks when read
+ * (checkCachedDiagram), so a damaged entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
-import { writeAtomic } from '../build/write-atomic.ts';
+import { Cache, cacheRoot } from '../build/cache.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 const require = createRequire(import.meta.url);
-const mermaidVersion: string = require('mermaid/package.json').version;
 /** Where Mermaid's page is served from, inside the browser only (page.route). */
 const MERMAID_ORIGIN = 'http://mermaid.invalid';
-/** Bump when the post-processing changes, so cached SVGs are rendered again. */
-const RENDERER_VERSION = 6;
+/** What draws a diagram (Mermaid itself is pinned by the lockfile): a change draws every diagram again. */
+const CODE = [
+	'src/diagrams/renderer.ts',
+	'src/diagrams/browser-postprocess.js',
+	'src/diagrams/theme.ts',
+	'src/diagrams/source.ts',
+];
 
 export interface RenderedDiagram {
 	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
@@ -106,23 +110,21 @@ export interface RenderStats {
 	ms: number;
 }
 
-/** Rendered SVGs live here between builds (gitignored via .cache/). */
-export const defaultCacheDir = () => fromRoot('.cache', 'diagrams');
-
-export function diagramHash(source: string): string {
-	return createHash('sha256')
-		.update(
-			JSON.stringify({
-				source,
-				mermaidVersion,
-				RENDERER_VERSION,
-				config: [mermaidConfig('light'), mermaidConfig('dark')],
-				font: diagramFont.family,
-			}),
-		)
-		.digest('hex')
-		.slice(0, 16);
+/** Why a cached diagram must not be used: the checks a fresh drawing gets, and its fields' types. */
+export function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
+	const fields = entry as unknown as Record<string, unknown>;
+	const shapeOk =
+		typeof entry === 'object' &&
+		entry !== null &&
+		['light', 'dark', 'title', 'description', 'type', 'labels'].every((k) => typeof fields[k] === 'string') &&
+		Number.isFinite(entry.width) &&
+		entry.width > 0;
+	if (!shapeOk) return 'fields are missing or of the wrong type';
+	return checkRenderedSvg(entry.light) ?? checkRenderedSvg(entry.dark);
 }
+
+/** The diagram's id in its SVGs (made page-unique later): from its source only. */
+const diagramId = (source: string) => `d${createHash('sha256').update(source).digest('hex').slice(0, 16)}`;
 
 interface BrowserResult {
 	svg: string;
@@ -254,26 +256,37 @@ class MermaidBrowser {
 export class DiagramRenderer {
 	#browser: MermaidBrowser;
 	#ownBrowser?: BuildBrowser;
-	#cacheDir: string;
-	stats: RenderStats = { rendered: 0, cached: 0, damaged: 0, ms: 0 };
+	#cache: Cache<RenderedDiagram>;
+	#stats = { rendered: 0, cached: 0, ms: 0 };
 	#firstStart?: number;
 
-	/** Without `browser`, the renderer starts (and closes) a browser of its own, as tests want. */
-	constructor({ cacheDir = defaultCacheDir(), browser }: { cacheDir?: string; browser?: BuildBrowser } = {}) {
-		this.#cacheDir = cacheDir;
+	/**
+	 * Without `browser`, the renderer starts (and closes) a browser of its own, as tests want.
+	 * `root`: the build cache's folder (tests give their own).
+	 */
+	constructor({ root = cacheRoot(), browser }: { root?: string; browser?: BuildBrowser } = {}) {
+		this.#cache = new Cache({ name: 'diagrams', code: CODE, root, check: checkCachedDiagram });
 		if (!browser) this.#ownBrowser = browser = new BuildBrowser();
 		this.#browser = new MermaidBrowser(browser);
 	}
 
-	/** Drawings `prerender` started, by source hash, until a page takes them. */
+	get stats(): RenderStats {
+		return { ...this.#stats, damaged: this.#cache.stats.damaged };
+	}
+
+	/** The cache file for `source` (tests). */
+	cacheFile(source: string): string {
+		return this.#cache.file(this.#cache.key([source]));
+	}
+
+	/** Drawings `prerender` started, by source, until a page takes them. */
 	#prerendered = new Map<string, Promise<RenderedDiagram>>();
 
 	/** Throws a DiagramProblem (accessibility, safety, syntax, output) with a message for the author. */
 	render(source: string): Promise<RenderedDiagram> {
-		const hash = diagramHash(source);
-		const early = this.#prerendered.get(hash);
-		if (!early) return this.#render(source, hash);
-		this.#prerendered.delete(hash);
+		const early = this.#prerendered.get(source);
+		if (!early) return this.#render(source);
+		this.#prerendered.delete(source);
 		return early;
 	}
 
@@ -286,15 +299,14 @@ export class DiagramRenderer {
 	prerender(sources: string[]): number {
 		const missing = [...new Set(sources)].filter((s) => this.needsRender(s));
 		for (const source of missing) {
-			const hash = diagramHash(source);
-			const drawing = this.#render(source, hash);
+			const drawing = this.#render(source);
 			drawing.catch(() => undefined);
-			this.#prerendered.set(hash, drawing);
+			this.#prerendered.set(source, drawing);
 		}
 		return missing.length;
 	}
 
-	async #render(source: string, hash: string): Promise<RenderedDiagram> {
+	async #render(source: string): Promise<RenderedDiagram> {
 		const started = performance.now();
 		const diagram = parseDiagramSource(source);
 		if (diagram.body.length > MERMAID_LIMITS.maxTextSize) {
@@ -302,14 +314,16 @@ export class DiagramRenderer {
 				`the diagram is ${diagram.body.length.toLocaleString('en')} characters long, over Mermaid's limit of ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')} (it would show "Maximum text size in diagram exceeded"). Split it into two or more smaller diagrams, or shorten its labels.`,
 			);
 		}
-		const cached = this.#readCache(hash);
+		const key = this.#cache.key([source]);
+		const cached = this.#cache.get(key);
 		if (cached) {
-			this.stats.cached++;
+			this.#stats.cached++;
 			return cached;
 		}
+		const id = diagramId(source);
 		const themes: Record<DiagramTheme, BrowserResult | undefined> = { light: undefined, dark: undefined };
 		for (const theme of ['light', 'dark'] as const) {
-			const result = await this.#browser.render(diagram, `d${hash}${theme[0]}`, theme);
+			const result = await this.#browser.render(diagram, `${id}${theme[0]}`, theme);
 			if (result.error !== undefined) {
 				const line = locateMermaidError(result.error, diagram.body);
 				throw new DiagramSyntaxError(
@@ -334,67 +348,12 @@ export class DiagramRenderer {
 			labels: themes.light!.labels,
 			width: themes.light!.width,
 		};
-		this.#writeCache(hash, result);
-		this.stats.rendered++;
+		this.#cache.set(key, result);
+		this.#stats.rendered++;
 		// Renders overlap in time (pages compile concurrently), so report wall time, not a sum.
 		this.#firstStart ??= started;
-		this.stats.ms = performance.now() - this.#firstStart;
+		this.#stats.ms = performance.now() - this.#firstStart;
 		return result;
-	}
-
-	#cacheFile = (hash: string) => join(this.#cacheDir, `${hash}.json`);
-
-	/**
-	 * Entries this process has read and checked, with the file's text they came from: `prerender`
-	 * and the page's own request both read each diagram, and the second read skips the checks when
-	 * the file is byte-for-byte the one already checked.
-	 */
-	#checked = new Map<string, { text: string; entry: RenderedDiagram }>();
-
-	/** A cached diagram that passes every check a fresh one would, or undefined (a miss). */
-	#readCache(hash: string): RenderedDiagram | undefined {
-		let text: string;
-		try {
-			text = readFileSync(this.#cacheFile(hash), 'utf8');
-		} catch {
-			return undefined; // not cached
-		}
-		const seen = this.#checked.get(hash);
-		if (seen?.text === text) return { ...seen.entry };
-		let problem: string | undefined;
-		let entry: RenderedDiagram | undefined;
-		try {
-			entry = JSON.parse(text) as RenderedDiagram;
-			const shapeOk =
-				typeof entry === 'object' &&
-				entry !== null &&
-				['light', 'dark', 'title', 'description', 'type', 'labels'].every(
-					(k) => typeof (entry as unknown as Record<string, unknown>)[k] === 'string',
-				) &&
-				Number.isFinite(entry.width) &&
-				entry.width > 0;
-			problem = shapeOk
-				? (checkRenderedSvg(entry.light) ?? checkRenderedSvg(entry.dark))
-				: 'fields are missing or of the wrong type';
-		} catch (error) {
-			problem = `not valid JSON (${(error as Error).message})`;
-		}
-		if (!problem) {
-			this.#checked.set(hash, { text, entry: entry! });
-			return entry;
-		}
-		this.stats.damaged++;
-		if (this.stats.damaged === 1) {
-			console.warn(
-				`diagrams: ignoring a damaged cache entry (${this.#cacheFile(hash)}: ${problem}); drawing it again. Other damaged entries are redrawn without a further message.`,
-			);
-		}
-		rmSync(this.#cacheFile(hash), { force: true });
-		return undefined;
-	}
-
-	#writeCache(hash: string, result: RenderedDiagram) {
-		writeAtomic(this.#cacheFile(hash), JSON.stringify(result));
 	}
 
 	get browserStarted() {
@@ -408,7 +367,7 @@ export class DiagramRenderer {
 
 	/** True when rendering `source` would need the browser (it is not validly in the cache). */
 	needsRender(source: string): boolean {
-		return this.#readCache(diagramHash(source)) === undefined;
+		return this.#cache.get(this.#cache.key([source])) === undefined;
 	}
 
 	/** Closes Mermaid's page, and the browser if this renderer started its own. */

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassCache } from '../build/pass-cache.ts';
+import { Cache } from '../build/cache.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
@@ -19,8 +19,11 @@ export const linkCheckStep: PostBuildStep = {
 	after: ['markdown-twins'],
 	run: async ({ dir: distDir, base, site: siteUrl, root, logger, pages }) => {
 		const site = siteUrl?.href.replace(/\/$/, '');
-		// An unchanged site was checked before (src/build/pass-cache.ts); the registry is compared afresh.
-		const linkChecks = new PassCache('link-check', ['src/linking/check-links.ts', 'src/linking/anchors.ts']);
+		// An unchanged site was checked before (src/build/cache.ts); the registry is compared afresh.
+		const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: ReturnType<typeof anchorsInDist> }>({
+			name: 'link-check',
+			code: ['src/linking/check-links.ts', 'src/linking/anchors.ts'],
+		});
 		const fail = (message: string): never => {
 			rmSync(distDir, { recursive: true, force: true });
 			throw new Error(message);

@@ -1,23 +1,17 @@
 /**
  * Link-preview images (1200x630 PNG) rendered at build time with satori (layout to SVG), resvg
  * (SVG to pixels) and sharp (pixels to PNG), using the self-hosted Inter files. Fonts load once
- * per build; images are cached on disk by a hash of their content, so unchanged pages are not
- * drawn again. Cache files are written atomically and checked when read (a whole PNG of the right
- * size), so a damaged one is drawn again rather than shipped.
+ * per build; images are kept in the build cache (src/build/cache.ts), so unchanged pages are not
+ * drawn again. A cached image must be a whole PNG of the right size, else it is drawn again.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { binary, Cache, cacheRoot } from '../build/cache.ts';
 import { recordPhase } from '../build/phases.ts';
-import { fromRoot } from '../article/paths.ts';
-import { writeAtomic } from '../build/write-atomic.ts';
 
 const require = createRequire(import.meta.url);
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
-/** Bump when the design or the encoding changes, so cached images are drawn again. */
-const DESIGN_VERSION = 2;
 
 export interface OgImageInput {
 	/** Big line: the page or section title. */
@@ -105,8 +99,6 @@ function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
 	);
 }
 
-export const ogCacheDir = () => fromRoot('.cache', 'og');
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG_END = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]); // IEND chunk type + CRC
 
@@ -118,8 +110,6 @@ export function checkOgPng(png: Buffer): string | undefined {
 	if (!png.subarray(-8).equals(PNG_END)) return 'truncated (no end chunk)';
 	return undefined;
 }
-
-let damagedReported = false;
 
 const counts = { drawn: 0, cached: 0 };
 /** Images are made several at a time (astro.config.mjs): the phase is wall time, first start to last end. */
@@ -144,39 +134,31 @@ const drawingLibraries = async () => {
 	return { satori, renderAsync, sharp };
 };
 
-export async function renderOgImage(input: OgImageInput, cacheDir = ogCacheDir()): Promise<Buffer> {
+const caches = new Map<string, Cache<Buffer>>();
+const cacheIn = (root: string) => {
+	let cache = caches.get(root);
+	if (!cache) {
+		cache = new Cache({ name: 'og', code: ['src/og/og-image.ts'], root, ...binary, check: checkOgPng });
+		caches.set(root, cache);
+	}
+	return cache;
+};
+
+export async function renderOgImage(input: OgImageInput, root = cacheRoot()): Promise<Buffer> {
 	const started = performance.now();
-	const hash = createHash('sha256').update(JSON.stringify({ input, DESIGN_VERSION })).digest('hex').slice(0, 16);
-	const file = join(cacheDir, `${hash}.png`);
-	let cached: Buffer | undefined;
-	try {
-		cached = readFileSync(file);
-	} catch {
-		// not cached
-	}
-	if (cached) {
-		const problem = checkOgPng(cached);
-		if (!problem) {
-			counts.cached++;
-			report(started);
-			return cached;
-		}
-		if (!damagedReported) {
-			damagedReported = true;
-			console.warn(`og: ignoring a damaged cache entry (${file}: ${problem}); drawing it again.`);
-		}
-		rmSync(file, { force: true });
-	}
-	const { satori, renderAsync, sharp } = await drawingLibraries();
-	const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
-	// Rasterised and encoded off the main thread (libuv's pool), so the next page's layout runs
-	// meanwhile: resvg's own asPng() would encode on the main thread, and takes longer than sharp.
-	const image = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } });
-	const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-		.png()
-		.toBuffer();
-	writeAtomic(file, png);
-	counts.drawn++;
+	let drawn = false;
+	const png = await cacheIn(root).memo([JSON.stringify(input)], async () => {
+		drawn = true;
+		const { satori, renderAsync, sharp } = await drawingLibraries();
+		const svg = await satori(layout(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
+		// Rasterised and encoded off the main thread (libuv's pool), so the next page's layout runs
+		// meanwhile: resvg's own asPng() would encode on the main thread, and takes longer than sharp.
+		const image = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } });
+		return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+			.png()
+			.toBuffer();
+	});
+	counts[drawn ? 'drawn' : 'cached']++;
 	report(started);
 	return png;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
 import { fromRoot } from '../article/paths.ts';
-import { PassCache } from '../build/pass-cache.ts';
+import { Cache } from '../build/cache.ts';
 import { indexOnly } from './index-only.ts';
 import { escapeRegExp } from '../site/escape.ts';
 
@@ -71,17 +71,16 @@ export function addSynonyms(html: string, groups: string[][] = loadSynonyms()): 
 	});
 }
 
-let synonymsCache: PassCache | undefined;
+let synonymsCache: Cache<string> | undefined;
 /**
  * `addSynonyms` with the site's synonyms, as the build uses it: a page whose HTML and synonym list
- * are unchanged since the last build gets the stored result (src/build/pass-cache.ts).
+ * are unchanged since the last build gets the stored result (src/build/cache.ts).
  */
 export function addSiteSynonyms(html: string): string {
-	synonymsCache ??= new PassCache('search-synonyms', [
-		'src/search/synonyms.ts',
-		'src/search/index-only.ts',
-		'src/site/escape.ts',
-	]);
+	synonymsCache ??= new Cache({
+		name: 'search-synonyms',
+		code: ['src/search/synonyms.ts', 'src/search/index-only.ts', 'src/site/escape.ts'],
+	});
 	// The result is computed from the very text its key holds.
 	const text = readFileSync(fromRoot(synonymsFile), 'utf8');
 	return synonymsCache.memoSync([html, text], () => addSynonyms(html, parsedOnce(text)));

@@ -21,7 +21,7 @@ import { dirname, join, relative } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../article/paths.ts';
 import { isScriptUrl } from './content-html.ts';
-import { PassCache } from '../build/pass-cache.ts';
+import { Cache } from '../build/cache.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 
 const require = createRequire(import.meta.url);
@@ -153,8 +153,11 @@ export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {
 		phase: 'checks (content, links, anchors, CSP hashes)',
 		after: ['page-scripts', 'diagram-font'],
 		run: async ({ dir, root, logger, pages: built }) => {
-			// A page checked before, unchanged since, needs no second parse (src/build/pass-cache.ts).
-			const checks = new PassCache('csp-check', ['src/security/csp.ts', 'src/security/content-html.ts']);
+			// A page checked before, unchanged since, needs no second parse (src/build/cache.ts).
+			const checks = new Cache<string[]>({
+				name: 'csp-check',
+				code: ['src/security/csp.ts', 'src/security/content-html.ts'],
+			});
 			const failures: string[] = [];
 			let pages = 0;
 			for (const file of built.files()) {

@@ -3,14 +3,14 @@
  * Pagefind has indexed the built site, every section it holds is embedded with the sentence encoder
  * (encoder.ts) and projected into the word table's space (word-table.ts); the site's own words the
  * table lacks ("sagemaker", "rekognition") are embedded too. Both are cached by content
- * (PassCache), so a rebuild with nothing changed does not load the encoder.
+ * (src/build/cache.ts), so a rebuild with nothing changed does not load the encoder.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { findOne } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { dirname, join } from 'node:path';
-import { PassCache } from '../../build/pass-cache.ts';
+import { Cache } from '../../build/cache.ts';
 import type { PostBuildStep } from '../../build/pipeline.ts';
 import { normalize } from '../query.ts';
 import { loadEncoder } from './encoder.ts';
@@ -49,7 +49,7 @@ export interface MeaningStats {
 export async function writeMeaningIndex(out: string, base: string, log: (m: string) => void): Promise<MeaningStats> {
 	const sections = sectionsOf(readFragments(join(out, 'pagefind')), (url) => pageWeight(out, base, url));
 	const table = await wordTable(log);
-	const cache = new PassCache('search-meaning', CODE);
+	const cache = new Cache<string>({ name: 'search-meaning-sections', code: CODE });
 	let embedded = 0;
 	const embed = async (texts: string[]) => {
 		embedded += texts.length;

@@ -3,18 +3,17 @@
  * dimensions and quantized, so the browser can read a reader's own words ("lawmakers", "doctors")
  * without running the encoder. It depends only on the installed encoder and word list, not on the
  * site, so it is made once per installed version and kept beside the packages
- * (node_modules/.cache/), like a browser download. Made deterministically: the same packages give
- * the same bytes.
+ * (node_modules/.cache/search-meaning/, in the build cache's format: src/build/cache.ts), like a
+ * browser download. Made deterministically: the same packages give the same bytes.
  *
  * The reduction is principal component analysis of the words' own vectors (centred on their mean),
  * computed by subspace iteration from a fixed start: sections and site words are projected with the
  * same mean and basis, so everything lands in one space.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fromRoot } from '../../article/paths.ts';
-import { writeAtomic } from '../../build/write-atomic.ts';
+import { Cache } from '../../build/cache.ts';
 import { encoderId, loadEncoder, type Encoder } from './encoder.ts';
 import { DIMENSIONS, fromBase64, quantize, toBase64 } from './format.ts';
 
@@ -38,8 +37,6 @@ export interface WordTable extends Projection {
 }
 
 interface Stored {
-	key: string;
-	sha256: string;
 	mean: number[];
 	basis: number[][];
 	words: string[];
@@ -47,7 +44,38 @@ interface Stored {
 	vectors: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Why a table cannot be used: its parts must fit together. */
+function checkTable({ mean, basis, words, weights, vectors }: WordTable): string | undefined {
+	if (!words.length || weights.length !== words.length) return 'words and weights do not match';
+	if (vectors.length !== words.length * DIMENSIONS) return 'vectors do not match the words';
+	if (basis.length !== DIMENSIONS || basis.some((row) => row.length !== mean.length)) return 'the basis is malformed';
+	return undefined;
+}
+
+const tables = new Cache<WordTable>({
+	name: 'search-meaning',
+	code: ['src/search/meaning/word-table.ts', 'src/search/meaning/encoder.ts', 'src/search/meaning/format.ts'],
+	root: fromRoot('node_modules', '.cache'),
+	check: checkTable,
+	encode: (table) =>
+		JSON.stringify({
+			mean: [...table.mean],
+			basis: table.basis.map((row) => [...row]),
+			words: table.words,
+			weights: [...table.weights],
+			vectors: toBase64(new Uint8Array(table.vectors.buffer)),
+		} satisfies Stored),
+	decode: (bytes) => {
+		const stored = JSON.parse(bytes.toString('utf8')) as Stored;
+		return {
+			mean: Float64Array.from(stored.mean),
+			basis: stored.basis.map((row) => Float64Array.from(row)),
+			words: stored.words,
+			weights: Uint8Array.from(stored.weights),
+			vectors: fromBase64(stored.vectors),
+		};
+	},
+});
 
 /** The word list's most common words: lower case letters only, each once, with its weight. */
 export function commonWords(limit = COMMON_WORDS): { word: string; weight: number }[] {
@@ -150,49 +178,13 @@ export function project(vector: ArrayLike<number>, { mean, basis }: Projection):
 /** The table for the installed packages: from node_modules/.cache/, or made now (about a minute) and kept. */
 export async function wordTable(log: (message: string) => void = () => {}): Promise<WordTable> {
 	const words = commonWords();
-	const code = readFileSync(fromRoot('src/search/meaning/word-table.ts'), 'utf8');
-	const key = sha256([encoderId(), WORD_LIST, DIMENSIONS, words.length, sha256(code)].join('\n')).slice(0, 24);
-	const file = fromRoot('node_modules', '.cache', 'search-meaning', `word-table-${key}.json`);
-	const stored = readStored(file, key);
-	if (stored) return stored;
-	const started = performance.now();
-	log(`search meaning: making the word table from the encoder (${words.length} words; once per installed version)`);
-	const encoder = await loadEncoder();
-	const table = await makeTable(encoder, words, log);
-	const value: Omit<Stored, 'sha256'> = {
-		key,
-		mean: [...table.mean],
-		basis: table.basis.map((row) => [...row]),
-		words: table.words,
-		weights: [...table.weights],
-		vectors: toBase64(new Uint8Array(table.vectors.buffer)),
-	};
-	writeAtomic(file, JSON.stringify({ ...value, sha256: sha256(JSON.stringify(value)) }));
-	log(`search meaning: word table made in ${((performance.now() - started) / 1000).toFixed(1)} s (${file})`);
-	return table;
-}
-
-function readStored(file: string, key: string): WordTable | undefined {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch {
-		return undefined;
-	}
-	try {
-		const { sha256: sum, ...value } = JSON.parse(text) as Stored;
-		if (value.key === key && sha256(JSON.stringify(value)) === sum)
-			return {
-				mean: Float64Array.from(value.mean),
-				basis: value.basis.map((row) => Float64Array.from(row)),
-				words: value.words,
-				weights: Uint8Array.from(value.weights),
-				vectors: fromBase64(value.vectors),
-			};
-	} catch {}
-	console.warn(`search meaning: ignoring a damaged word table (${file}); making it again.`);
-	rmSync(file, { force: true });
-	return undefined;
+	return tables.memo([encoderId(), WORD_LIST, String(words.length)], async () => {
+		const started = performance.now();
+		log(`search meaning: making the word table from the encoder (${words.length} words; once per installed version)`);
+		const table = await makeTable(await loadEncoder(), words, log);
+		log(`search meaning: word table made in ${((performance.now() - started) / 1000).toFixed(1)} s (${tables.dir})`);
+		return table;
+	});
 }
 
 async function makeTable(
