@@ -3,7 +3,7 @@
  * `content/source/article.txt`. Everything that shows or checks the article goes through here.
  */
 import { readFileSync } from 'node:fs';
-import { fromRoot } from './paths.ts';
+import { fromRoot } from '../site/paths.ts';
 
 export interface ArticleParagraph {
 	/** 1-based paragraph number, skipping heading lines: p1..p14. */

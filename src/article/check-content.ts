@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
-import { fromRoot, projectRoot } from './paths.ts';
+import { fromRoot, projectRoot } from '../site/paths.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
 import { figuresFile, parseFigures } from '../figures/figures.ts';
 import { glossaryFile, parseGlossary } from '../glossary/glossary.ts';

@@ -1,6 +1,6 @@
 /** The garbled words in the article and the reading chosen for each (content/source/corrections.yaml). */
 import { readFileSync } from 'node:fs';
-import { fromRoot } from './paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { z } from 'astro/zod';
 import { loadArticle } from './article.ts';
 import { parseYamlList } from './yaml-data.ts';

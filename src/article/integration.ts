@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { loadArticle } from './article.ts';
 import { recheckContent, runContentCheck } from './check-content.ts';
-import { fromRoot } from './paths.ts';
+import { fromRoot } from '../site/paths.ts';
 
 /**
  * The content checks (quotes, coverage, term and figure ids) before anything is built: `astro build`

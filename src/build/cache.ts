@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { writeAtomic } from './write-atomic.ts';
 
 /** The folder every build cache lives in. */

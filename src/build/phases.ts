@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AstroIntegrationLogger } from 'astro';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { sharedRenderer } from '../diagrams/renderer.ts';
 import { sharedBrowser } from './browser.ts';
 

@@ -1,6 +1,6 @@
 /** /citations.json: every page's and section's citation data (citation-items.ts), fetched only when a reader asks to cite. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../article/links.ts';
+import { absoluteUrl } from '../site/links.ts';
 import { SITE_NAME } from '../config/site-name.ts';
 import { loadRevisions } from '../revisions/revisions.ts';
 import { siteSections } from '../revisions/site-sections.ts';

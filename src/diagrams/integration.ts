@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { sharedBrowser } from '../build/browser.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 import { writeDiagramFonts } from './font-subset.ts';

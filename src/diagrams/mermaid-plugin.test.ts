@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { projectRoot } from '../article/paths.ts';
+import { projectRoot } from '../site/paths.ts';
 import { mermaidPlugin, toMdxSafeHtml } from './mermaid-plugin.ts';
 import { checkRenderedSvg, DiagramRenderer } from './renderer.ts';
 import { parseDiagramSource, SAFETY_SETTINGS } from './source.ts';

@@ -7,7 +7,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import { projectRoot } from '../article/paths.ts';
+import { projectRoot } from '../site/paths.ts';
 import { diagramFigureHtml } from './figure.ts';
 import { DiagramProblem } from './source.ts';
 import { sharedRenderer, type DiagramRenderer } from './renderer.ts';

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
 import { Cache, cacheRoot } from '../build/cache.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';

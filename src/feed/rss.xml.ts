@@ -1,6 +1,6 @@
 /** /changes/rss.xml: the corrections feed (corrections-feed.ts), built from the same pages as /changes/. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../article/links.ts';
+import { absoluteUrl } from '../site/links.ts';
 import { loadRevisions } from '../revisions/revisions.ts';
 import { siteSections } from '../revisions/site-sections.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { loadArticle } from '../article/article.ts';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { quoteMatches } from '../article/quotes.ts';
 import { parseYamlList } from '../article/yaml-data.ts';
 

@@ -1,7 +1,7 @@
 /** Glossary terms, written once in content/glossary.yaml and read by the glossary page (and term links). */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { parseYamlList } from '../article/yaml-data.ts';
 
 const publicSource = z.object({ name: z.string().min(2), url: z.url() });

@@ -7,7 +7,7 @@
  * <link rel="canonical">, so a link copied from a preview or localhost still points at the real site.
  */
 
-import { withBase } from '../article/links.ts';
+import { withBase } from '../site/links.ts';
 import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
 import {
 	CITE_BUTTON_CLASS,

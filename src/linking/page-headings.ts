@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { render, type CollectionEntry } from 'astro:content';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { sourceHeadings } from './headings.ts';
 import { SiteError } from '../site/errors.ts';
 

@@ -8,7 +8,7 @@
  * `head:` may only add <meta> and <link> entries (a script there would run outside the policy).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { absoluteUrl, withBase } from '../article/links.ts';
+import { absoluteUrl, withBase } from '../site/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../site/escape.ts';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 
 export const revisionsFile = 'content/revisions.yaml';
 

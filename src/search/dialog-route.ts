@@ -5,7 +5,7 @@
  * opens on its own; the loader takes the <dialog> out of it. Not indexed, not in the sitemap.
  */
 import type { APIRoute } from 'astro';
-import { withBase } from '../article/links.ts';
+import { withBase } from '../site/links.ts';
 import { escapeHtml } from '../site/escape.ts';
 import { loadTopics } from './topics.ts';
 

@@ -3,7 +3,7 @@
  * own highlight script, and offers a button to clear the marks. The browser scrolls to the
  * result's section by its #anchor.
  */
-import { withBase } from '../article/links.ts';
+import { withBase } from '../site/links.ts';
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 const params = new URLSearchParams(location.search);

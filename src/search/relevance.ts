@@ -5,7 +5,7 @@
  * built site, so the code path measured is the reader's.
  */
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 
 export interface BenchQuery {
 	q: string;

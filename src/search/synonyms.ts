@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { Cache } from '../build/cache.ts';
 import { indexOnly } from './index-only.ts';
 import { escapeRegExp } from '../site/escape.ts';

@@ -1,7 +1,7 @@
 /** Search topics, written once in content/topics.yaml; pages pick theirs in frontmatter. */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { parseYamlList } from '../article/yaml-data.ts';
 
 const topicSchema = z.object({

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../article/paths.ts';
+import { projectRoot } from '../site/paths.ts';
 import { contentHtmlPlugin, isScriptUrl } from './content-html.ts';
 
 const fileURL = pathToFileURL(join(projectRoot, 'docs', 'page.mdx'));

@@ -9,7 +9,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, htmlToHast } from 'satteri';
-import { projectRoot } from '../article/paths.ts';
+import { projectRoot } from '../site/paths.ts';
 
 export class UnsafeContentError extends Error {
 	/** Read by Astro for the error's location (terminal and overlay). */

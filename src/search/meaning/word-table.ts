@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fromRoot } from '../../article/paths.ts';
+import { fromRoot } from '../../site/paths.ts';
 import { Cache } from '../../build/cache.ts';
 import { encoderId, loadEncoder, type Encoder } from './encoder.ts';
 import { DIMENSIONS, fromBase64, quantize, toBase64 } from './format.ts';
