@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
-import { fromRoot, projectRoot } from './paths.ts';
+import { projectRoot } from './paths.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
-import { figuresFile, parseFigures } from '../figures/figures.ts';
-import { glossaryFile, parseGlossary } from '../glossary/glossary.ts';
+import { dataFiles, readData, type DataKind } from '../data/data.ts';
 import { checkReferences } from '../reading/check-references.ts';
 
 export { projectRoot };
@@ -35,10 +34,17 @@ export class ContentCheckError extends Error {
 function check(docsDir?: string): CoverageResult {
 	const pages = readPages(docsDir);
 	const result = checkCoverage(pages, loadArticle().paragraphs);
-	// Read fresh each time: in `npm run dev` the glossary and figures may have just been edited.
-	const termIds = new Set(parseGlossary(readFileSync(fromRoot(glossaryFile), 'utf8')).map((t) => t.id));
-	const figureIds = new Set(parseFigures(readFileSync(fromRoot(figuresFile), 'utf8')).map((f) => f.id));
-	result.errors.push(...checkReferences(pages, termIds, figureIds));
+	// Every data file, read fresh each time (in `npm run dev` one may have just been edited): a file
+	// that does not parse or fit its schema fails here, naming the file and entry, before any page.
+	const ids = (kind: DataKind) => {
+		try {
+			return new Set(readData(kind).map((entry) => ('id' in entry ? entry.id : '')));
+		} catch (error) {
+			result.errors.push(...(error as Error).message.split('\n'));
+		}
+	};
+	const [termIds, figureIds] = (Object.keys(dataFiles) as DataKind[]).map(ids);
+	if (termIds && figureIds) result.errors.push(...checkReferences(pages, termIds, figureIds));
 	if (result.errors.length) throw new ContentCheckError(result.errors);
 	return result;
 }

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { loadRevisions } from './revisions.ts';
+import { readData } from '../data/data.ts';
 import { readPages, fileToPath } from '../article/check-content.ts';
 import { checkRevisionPages } from './targets.ts';
 
@@ -10,7 +10,7 @@ export function revisionsCheck(): AstroIntegration {
 		name: 'revisions-check',
 		hooks: {
 			'astro:config:setup': ({ logger }) => {
-				const revisions = loadRevisions();
+				const revisions = readData('revisions');
 				const errors = checkRevisionPages(
 					revisions,
 					readPages().map((p) => fileToPath(p.file)),
