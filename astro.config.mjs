@@ -19,7 +19,6 @@ import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
 import { linkCheck } from './src/linking/integration.ts';
-import { revisionsCheck } from './src/revisions/integration.ts';
 import { sharing } from './src/linking/sharing.ts';
 import { readingAids } from './src/reading/integration.ts';
 import { searchVocabulary } from './src/search/vocabulary.ts';
@@ -98,7 +97,6 @@ export default defineConfig({
 	integrations: [
 		...timedIntegrations([
 			articleCoverage(),
-			revisionsCheck(),
 			diagramsIntegration({ prerender: diagrams }),
 			starlight({
 				title: "Amazon's $200B AI Bet, Explained",

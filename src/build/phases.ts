@@ -37,7 +37,6 @@ const PHASE_OF: Record<string, string> = {
 	'article-coverage': 'checks (content, links, anchors, CSP hashes)',
 	'link-check': 'checks (content, links, anchors, CSP hashes)',
 	'content-security': 'checks (content, links, anchors, CSP hashes)',
-	'revisions-check': 'checks (content, links, anchors, CSP hashes)',
 	'search-vocabulary': 'pagefind',
 	'search-meaning': 'search meaning index',
 	'critical-css': 'critical CSS',
