@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run dev` tells the truth: in a copy of the project, start the dev server, open a page in
- * Chromium, then break the content while it runs (a misquote, then an unknown glossary id). Each
- * time the terminal must print the problem naming the file, the open page must show it in the
- * error overlay (and show it again after a reload), and when the file is put back both must clear.
+ * Chromium, then break the content while it runs (a misquote, an unknown glossary id, a glossary
+ * entry that breaks its schema). Each time the terminal must print the problem naming the file, the
+ * open page must show it in the error overlay (and show it again after a reload), and when the file
+ * is put back both must clear.
  * Then data is content: an edit to content/glossary.yaml shows on /glossary/ on the next load.
  */
 import { spawn } from 'node:child_process';
@@ -29,6 +30,13 @@ const cases = [
 		to: '<Term id="no-such-term">',
 		message: 'content/docs/risks.mdx',
 		detail: 'no-such-term',
+	},
+	{
+		name: 'a glossary entry that breaks its schema',
+		file: 'content/glossary.yaml',
+		from: '- id: ai-arms-race',
+		to: '- id: AI arms race',
+		message: 'content/glossary.yaml:5: entry 1 (id): use lowercase words joined by hyphens',
 	},
 ];
 
