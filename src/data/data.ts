@@ -1,8 +1,9 @@
 /**
  * The site's YAML data under content/, one zod schema per kind. content.config.ts makes each file a
- * content collection (`file()` loader with `parseEntries`), which pages read with getCollection, so
- * `astro dev` shows an edit on the next load. Code that runs outside Astro's runtime (the config-time
- * content check, scripts, unit tests) reads a file with `readData`: the same parser and schemas.
+ * content collection (`file()` loader with `parseEntries`), which pages read with getEntry or `dataOf`
+ * (collections.ts), so `astro dev` shows an edit on the next load. Code that runs outside Astro's
+ * runtime (the config-time content check, scripts, unit tests) reads a file with `readData`: the same
+ * parser and schemas.
  */
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
