@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm run dev` tells the truth: in a copy of the project, start the dev server, open a page in
- * Chromium, then break the content while it runs (a misquote, then an unknown glossary id). Each
- * time the terminal must print the problem naming the file, the open page must show it in the
- * error overlay (and show it again after a reload), and when the file is put back both must clear.
+ * Chromium, then break the content while it runs (a misquote, an unknown glossary id, a glossary
+ * entry that breaks its schema). Each time the terminal must print the problem naming the file, the
+ * open page must show it in the error overlay (and show it again after a reload), and when the file
+ * is put back both must clear.
+ * Then data is content: an edit to content/glossary.yaml shows on /glossary/ on the next load.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,13 @@ const cases = [
 		to: '<Term id="no-such-term">',
 		message: 'content/docs/risks.mdx',
 		detail: 'no-such-term',
+	},
+	{
+		name: 'a glossary entry that breaks its schema',
+		file: 'content/glossary.yaml',
+		from: '- id: ai-arms-race',
+		to: '- id: AI arms race',
+		message: 'content/glossary.yaml:5: entry 1 (id): use lowercase words joined by hyphens',
 	},
 ];
 
@@ -104,6 +113,23 @@ try {
 		});
 		console.log(`✓ ${c.name}: cleared in the terminal and the page when fixed`);
 	}
+
+	// The glossary is a content collection: the server picks up the edit, no restart.
+	const glossary = join(copy.dir, 'content/glossary.yaml');
+	const text = readFileSync(glossary, 'utf8');
+	const edited = text.replace(/^  term: AI arms race$/m, '  term: AI arms race, edited');
+	if (edited === text) throw new Error('the term "AI arms race" is not in content/glossary.yaml');
+	writeFileSync(glossary, edited);
+	await until('the glossary edit to show on /glossary/', async () => {
+		await page.goto(`http://127.0.0.1:${port}/glossary/`).catch(() => {});
+		return (
+			(await page
+				.locator('#ai-arms-race')
+				.textContent()
+				.catch(() => '')) ?? ''
+		).includes('AI arms race, edited');
+	});
+	console.log('✓ an edit to content/glossary.yaml: shown on /glossary/ on the next load');
 } catch (error) {
 	failed++;
 	console.log(`✘ ${error.message}\n--- dev server output (end) ---\n${output.slice(-3000)}`);

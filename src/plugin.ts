@@ -12,7 +12,6 @@ import { pageScriptsStep } from './build/page-scripts.ts';
 import { postBuildPipeline } from './build/pipeline.ts';
 import { diagramFontStep, diagramsIntegration } from './diagrams/integration.ts';
 import { linkCheckStep } from './linking/link-check-step.ts';
-import { revisionsCheck } from './revisions/integration.ts';
 import { searchMeaningStep } from './search/meaning/index-build.ts';
 import { searchPreloadStep } from './search/preload.ts';
 import { searchVocabularyStep } from './search/vocabulary.ts';
@@ -81,9 +80,8 @@ export function explainer({ diagrams, runtimeScriptHashes }: ExplainerOptions): 
 					],
 				});
 				addRouteMiddleware({ entrypoint: './src/linking/route-middleware.ts' });
-				// Before anything is built: the article, quote, term and revision checks.
+				// Before anything is built: the article, quote, data, term and revision checks.
 				addIntegration(articleCoverage());
-				addIntegration(revisionsCheck());
 				addIntegration(diagramsIntegration({ prerender: diagrams }));
 				// Share pages only redirect to a section: out of the sitemap (and of search).
 				addIntegration(sitemap({ filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname) }));

@@ -1,19 +1,22 @@
 /**
- * Runs the coverage check on the real content folder. Used by the Astro integration (so `astro build`
- * and `astro dev` fail on a lost paragraph or a misquote) and by the /source/ page (to link back).
+ * Runs the content check on the real content folder: article coverage and quotes, every data file
+ * (src/data/data.ts), term and figure ids in pages and the pages revisions name. Used by the Astro
+ * integration (so `astro build` and `astro dev` fail on a lost paragraph, a misquote or bad data) and by
+ * the /source/ page (to link back).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
-import { fromRoot, projectRoot } from '../site/paths.ts';
+import { projectRoot } from '../site/paths.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
-import { figuresFile, parseFigures } from '../figures/figures.ts';
-import { glossaryFile, parseGlossary } from '../glossary/glossary.ts';
+import { readData, type DataKind } from '../data/data.ts';
+import { checkRevisionPages } from '../revisions/targets.ts';
 import { checkReferences } from '../reading/check-references.ts';
 
 export { projectRoot };
 
-export function readPages(docsDir = join(projectRoot, 'content/docs')): PageSource[] {
+export function readPages(): PageSource[] {
+	const docsDir = join(projectRoot, 'content/docs');
 	const files = readdirSync(docsDir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => /\.mdx?$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
 		.sort();
@@ -32,13 +35,30 @@ export class ContentCheckError extends Error {
 	}
 }
 
-function check(docsDir?: string): CoverageResult {
-	const pages = readPages(docsDir);
+function check(): CoverageResult {
+	const pages = readPages();
 	const result = checkCoverage(pages, loadArticle().paragraphs);
-	// Read fresh each time: in `npm run dev` the glossary and figures may have just been edited.
-	const termIds = new Set(parseGlossary(readFileSync(fromRoot(glossaryFile), 'utf8')).map((t) => t.id));
-	const figureIds = new Set(parseFigures(readFileSync(fromRoot(figuresFile), 'utf8')).map((f) => f.id));
-	result.errors.push(...checkReferences(pages, termIds, figureIds));
+	// Every data file, read fresh each time (in `npm run dev` one may have just been edited): a file
+	// that does not parse or fit its schema fails here, naming the file and entry, before any page.
+	const read = <K extends DataKind>(kind: K) => {
+		try {
+			return readData(kind);
+		} catch (error) {
+			result.errors.push(...(error as Error).message.split('\n'));
+		}
+	};
+	const [terms, figures, revisions] = [read('glossary'), read('figures'), read('revisions')];
+	for (const kind of ['topics', 'synonyms', 'corrections'] as const) read(kind);
+	const ids = (entries: { id: string }[]) => new Set(entries.map((e) => e.id));
+	if (terms && figures) result.errors.push(...checkReferences(pages, ids(terms), ids(figures)));
+	// Only a revision's page can be checked before rendering; its section is checked on /changes/.
+	if (revisions)
+		result.errors.push(
+			...checkRevisionPages(
+				revisions,
+				pages.map((p) => fileToPath(p.file)),
+			),
+		);
 	if (result.errors.length) throw new ContentCheckError(result.errors);
 	return result;
 }
@@ -73,8 +93,7 @@ export function recheckContent(): ContentCheckError | undefined {
 }
 
 /** The whole content check; the real content folder's result is kept until the content changes. */
-export function runContentCheck(docsDir?: string): CoverageResult {
-	if (docsDir) return check(docsDir);
+export function runContentCheck(): CoverageResult {
 	const state = contentCheckState();
 	if (!state.result && !state.error) recheckContent();
 	if (state.error) throw state.error;

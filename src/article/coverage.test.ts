@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticle, parseArticle } from './article.ts';
 import { checkCoverage } from './coverage.ts';
-import { loadCorrections } from './corrections.ts';
+import { readData } from '../data/data.ts';
 import { runContentCheck } from './check-content.ts';
 import { quoteMatches } from './quotes.ts';
 
@@ -71,6 +71,6 @@ describe('the real content', () => {
 		expect([...coveredBy.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
 	});
 	it('lists corrections that exist verbatim in the article', () => {
-		expect(loadCorrections().length).toBeGreaterThanOrEqual(5);
+		expect(readData('corrections').length).toBeGreaterThanOrEqual(5);
 	});
 });

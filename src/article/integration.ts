@@ -4,7 +4,7 @@ import { recheckContent, runContentCheck } from './check-content.ts';
 import { fromRoot } from '../site/paths.ts';
 
 /**
- * The content checks (quotes, coverage, term and figure ids) before anything is built: `astro build`
+ * The content checks (quotes, coverage, data files, term and figure ids, revised pages) before anything is built: `astro build`
  * fails before any page is written. In `astro dev` they run again on every change under content/;
  * a problem is printed in the terminal and shown in the browser's error overlay (every page shows
  * it until it is fixed, see the route middleware), and both clear when it is fixed.

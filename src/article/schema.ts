@@ -1,5 +1,5 @@
+import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { topicIds } from '../search/topics.ts';
 
 /** Frontmatter this project adds to Starlight's: which article paragraphs a page explains. */
 export const pageSchema = z.object({
@@ -8,7 +8,7 @@ export const pageSchema = z.object({
 	/** One-line summary, used on the overview's reading path and in link previews. */
 	summary: z.string().min(20).max(200).optional(),
 	/** Topics from content/topics.yaml: search can be narrowed by them, and /topics/ lists pages by them. */
-	topics: z.array(z.enum(topicIds())).default([]),
+	topics: z.array(reference('topics')).default([]),
 	/**
 	 * Words a reader uses for what the page is, not what it is about ("definitions" for the
 	 * glossary, "full text" for the article): searchable page metadata (src/search/SearchMeta.astro),

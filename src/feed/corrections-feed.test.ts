@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { loadRevisions, parseRevisions } from '../revisions/revisions.ts';
+import { parseData, readData } from '../data/data.ts';
 import { correctionsFeedXml, type FeedSite } from './corrections-feed.ts';
 
 const site: FeedSite = {
@@ -14,7 +14,7 @@ const anchors: Record<string, string[]> = JSON.parse(readFileSync('content/ancho
 const title = (page: string, section: string) => `${page} › ${section}`;
 
 describe('corrections feed', async () => {
-	const revisions = loadRevisions();
+	const revisions = readData('revisions');
 	const xml = await correctionsFeedXml(revisions, site, title);
 
 	it('parses with rss-parser: one item per revision, dated by the revision', async () => {
@@ -38,7 +38,8 @@ describe('corrections feed', async () => {
 	});
 
 	it('keeps what an author wrote as text', async () => {
-		const hostile = parseRevisions(
+		const hostile = parseData(
+			'revisions',
 			`- date: 2026-12-01\n  page: /aws/\n  section: rekognition\n  change: 'A <script>alert(1)</script> & "quote" ]]> change'\n  why: '<img src=x onerror=alert(1)> why'\n`,
 		);
 		const text = await correctionsFeedXml(hostile, site, () => '<b>Title</b>');

@@ -4,15 +4,15 @@
  * instead of each definition repeated in every page that uses it.
  */
 import type { APIRoute } from 'astro';
-import { loadGlossary } from '../glossary/glossary.ts';
+import { dataOf } from '../data/collections.ts';
 
 export const prerender = true;
 
 export type TermCards = Record<string, { term: string; definition: string }>;
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
 	const cards: TermCards = Object.fromEntries(
-		loadGlossary().map((t) => [t.id, { term: t.term, definition: t.definition }]),
+		(await dataOf('glossary')).map((t) => [t.id, { term: t.term, definition: t.definition }]),
 	);
 	return new Response(JSON.stringify(cards), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../site/escape.ts';
 import { insertSectionNotes, updatedNoteHtml } from './note-html.ts';
-import { displayDate, loadRevisions, newestFirst, parseRevisions, type Revision } from './revisions.ts';
+import { parseData } from '../data/data.ts';
+import { displayDate, newestFirst, type Revision } from './revisions.ts';
 import { checkRevisionPages, checkRevisionTargets, type SitePage } from './targets.ts';
 
 const entry = (fields: Record<string, string>) =>
@@ -15,6 +16,7 @@ const ok = {
 	change: 'Reworded a sentence.',
 	why: 'It said too much.',
 };
+const parseRevisions = (text: string) => parseData('revisions', text);
 
 describe('content/revisions.yaml', () => {
 	it('reads an unquoted YAML date as the same calendar day, not a timestamp', () => {
@@ -25,7 +27,7 @@ describe('content/revisions.yaml', () => {
 
 	it('names the file, line and entry of a malformed revision', () => {
 		const text = entry(ok) + entry({ ...ok, date: '2026-02-30' });
-		expect(() => parseRevisions(text, 'content/revisions.yaml')).toThrow(
+		expect(() => parseRevisions(text)).toThrow(
 			/content\/revisions\.yaml:6: entry 2 \(date\): use the date of the edit as YYYY-MM-DD/,
 		);
 	});

@@ -6,10 +6,8 @@
  * rendered (ChangeLog.astro), naming the entry; the staged build is then never swapped in.
  */
 import { getCollection } from 'astro:content';
-import { loadFigures } from '../figures/figures.ts';
-import { loadGlossary } from '../glossary/glossary.ts';
+import { dataOf } from '../data/collections.ts';
 import { pageHeadings } from '../linking/page-headings.ts';
-import { loadTopics } from '../search/topics.ts';
 import type { SitePage, SiteSection } from './targets.ts';
 
 let cached: Promise<Map<string, SitePage>> | undefined;
@@ -41,15 +39,15 @@ async function readSiteSections(): Promise<Map<string, SitePage>> {
 	};
 	addEntries(
 		'/glossary/',
-		loadGlossary().map((t) => ({ id: t.id, title: t.term })),
+		(await dataOf('glossary')).map((t) => ({ id: t.id, title: t.term })),
 	);
 	addEntries(
 		'/figures/',
-		loadFigures().map((f) => ({ id: f.id, title: `${f.value}: ${f.label}` })),
+		(await dataOf('figures')).map((f) => ({ id: f.id, title: `${f.value}: ${f.label}` })),
 	);
 	addEntries(
 		'/topics/',
-		loadTopics().map((t) => ({ id: t.id, title: t.label })),
+		(await dataOf('topics')).map((t) => ({ id: t.id, title: t.label })),
 	);
 	return pages;
 }

@@ -2,7 +2,7 @@
  * What a revision may point at, and the check that each one does: a page and a section the built
  * site has. The site's pages and sections are read in site-sections.ts.
  */
-import { revisionsFile, type Revision } from './revisions.ts';
+import { dataFiles, type Revision } from '../data/data.ts';
 export interface SiteSection {
 	title: string;
 	/** 'opening': the page's first paragraph (`#_top`, Starlight's id on the page title);
@@ -19,7 +19,7 @@ export interface SitePage {
 export function checkRevisionTargets(
 	revisions: readonly Revision[],
 	pages: Map<string, SitePage>,
-	file = revisionsFile,
+	file = dataFiles.revisions,
 ): string[] {
 	const errors: string[] = [];
 	revisions.forEach((r, i) => {
@@ -42,7 +42,7 @@ export function checkRevisionTargets(
 export function checkRevisionPages(
 	revisions: readonly Revision[],
 	pages: readonly string[],
-	file = revisionsFile,
+	file = dataFiles.revisions,
 ): string[] {
 	const known = new Set(pages);
 	return revisions.flatMap((r, i) =>

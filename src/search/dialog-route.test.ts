@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchDialogHtml } from './dialog-route.ts';
-import { loadTopics } from './topics.ts';
+import { readData } from '../data/data.ts';
+import { searchDialogHtml } from './dialog-html.ts';
 
 describe('the search dialog markup', () => {
-	const html = searchDialogHtml();
+	const topics = readData('topics');
+	const html = searchDialogHtml(topics);
 	it('has every element search-ui.ts looks up', () => {
 		for (const part of [
 			'<dialog class="search-dialog" aria-label="Search">',
@@ -18,7 +19,7 @@ describe('the search dialog markup', () => {
 			expect(html).toContain(part);
 	});
 	it('offers every topic as a filter and as a link', () => {
-		for (const t of loadTopics()) {
+		for (const t of topics) {
 			expect(html).toContain(`data-topic="${t.label.replace(/&/g, '&amp;')}"`);
 			expect(html).toContain(`<a href="/topics/#${t.id}">`);
 		}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSynonyms, parseSynonyms } from './synonyms.ts';
+import { parseData } from '../data/data.ts';
+import { addSynonyms } from './synonyms.ts';
 
 const groups = [
 	['competitor', 'rival'],
@@ -25,10 +26,12 @@ describe('addSynonyms', () => {
 	});
 });
 
-describe('parseSynonyms', () => {
+describe('content/synonyms.yaml', () => {
 	it('needs groups of two or more lowercase words', () => {
-		expect(parseSynonyms('- [rival, competitor]')).toEqual([['rival', 'competitor']]);
-		expect(() => parseSynonyms('- [rival]', 'x.yaml')).toThrow(/x\.yaml: entry 0/);
-		expect(() => parseSynonyms('- [Rival, <b>]', 'x.yaml')).toThrow(/lowercase words/);
+		expect(parseData('synonyms', '- [rival, competitor]')).toEqual([{ line: 1, words: ['rival', 'competitor'] }]);
+		expect(() => parseData('synonyms', '- [rival, competitor]\n- [rival]', 'x.yaml')).toThrow(
+			/^x\.yaml:2: entry 2 \(words\): /,
+		);
+		expect(() => parseData('synonyms', '- [Rival, <b>]', 'x.yaml')).toThrow(/lowercase words/);
 	});
 });

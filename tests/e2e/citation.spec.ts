@@ -2,11 +2,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures.ts';
 import { rel } from './pages.ts';
-import { loadRevisions } from '../../src/revisions/revisions.ts';
+import { readData } from '../../src/data/data.ts';
 
 const SECTION = 'the-core-of-the-strategy';
 /** The section's latest revision in content/revisions.yaml: the citation's date, never the build's. */
-const REVISED = loadRevisions()
+const REVISED = readData('revisions')
 	.filter((r) => r.page === '/aws/' && r.section === SECTION)
 	.map((r) => r.date)
 	.sort()
@@ -106,7 +106,7 @@ test.describe('citations', () => {
 		await expect(output).toHaveValue(
 			new RegExp(`^AWS at the heart of the plan\\. .*${canonical!.replace(/[.$?]/g, '\\$&')}$`),
 		);
-		const pageRevised = loadRevisions()
+		const pageRevised = readData('revisions')
 			.filter((r) => r.page === '/aws/')
 			.map((r) => r.date)
 			.sort()

@@ -1,6 +1,6 @@
 /** What the site gives readers and their tools besides its pages: the corrections feed, Markdown twins, llms.txt. */
 import { expect, test } from './fixtures.ts';
-import { loadRevisions } from '../../src/revisions/revisions.ts';
+import { readData } from '../../src/data/data.ts';
 import { readingOrder, rel } from './pages.ts';
 import { Parser, type Node } from 'commonmark';
 
@@ -20,7 +20,7 @@ test('/changes/ links the corrections feed, and the feed answers as RSS with one
 		(xml) => new DOMParser().parseFromString(xml, 'application/xml').querySelectorAll('rss > channel > item').length,
 		await response.text(),
 	);
-	expect(items).toBe(loadRevisions().length);
+	expect(items).toBe(readData('revisions').length);
 });
 
 test('every page announces the corrections feed in its head', async ({ page, baseURL }) => {

@@ -1,9 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { loadRevisions, newestFirst } from '../../src/revisions/revisions.ts';
+import { readData } from '../../src/data/data.ts';
+import { newestFirst } from '../../src/revisions/revisions.ts';
 import { rel } from './pages.ts';
 
 // Expectations come from the same data the site is built from, so a new revision needs no test edit.
-const revisions = loadRevisions();
+const revisions = readData('revisions');
 const onRisks = revisions.filter((r) => r.page === '/risks/');
 
 test('a changed section ends with its dated Updated note, before the next section starts', async ({ page }) => {
