@@ -4,12 +4,13 @@
  * dialog-route.ts) load when the reader shows intent (pointer on the search button, focus, touch,
  * Ctrl/Cmd+K, or a shared `?search=` address), then Pagefind itself (pagefind-start.ts, started by
  * the dialog), so a reader who never searches downloads none of it. A click or Ctrl+K that comes
- * before the dialog's code has arrived opens it as soon as it has, and so does one made before this
- * script ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
+ * before the dialog's code has arrived opens the search box at once (the reader can type), and the
+ * rest of the dialog fills in around it when the code is in; so does one made before this script
+ * ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
  */
 import { startPagefind } from './pagefind-start.ts';
 
-type SiteSearch = HTMLElement & { open(query?: string): void; prepare(): void };
+type SiteSearch = HTMLElement & { open(query?: string, returnFocus?: HTMLElement | null): void; prepare(): void };
 
 declare global {
 	interface Window {
@@ -28,6 +29,65 @@ if (host) {
 	let ui: Promise<void> | undefined;
 	/** Once the dialog's code runs, its own handlers answer every event. */
 	let ready = false;
+	/** The reader asked for search and has not closed it since. */
+	let wanted = false;
+	/** The search box, opened at a press that comes before the dialog's markup and code. */
+	let shell: HTMLDialogElement | undefined;
+	/** What had focus when the search box opened: it gets it back on close. */
+	let focusBefore: HTMLElement | null = null;
+
+	// Built with DOM calls, not markup: the classes are the dialog's own, so it looks like its top.
+	const openShell = () => {
+		if (shell) return;
+		shell = document.createElement('dialog');
+		shell.className = 'search-dialog';
+		shell.setAttribute('aria-label', 'Search');
+		const frame = shell.appendChild(document.createElement('div'));
+		frame.className = 'search-frame';
+		const bar = frame.appendChild(document.createElement('div'));
+		bar.className = 'search-bar';
+		bar.setAttribute('role', 'search');
+		const input = bar.appendChild(document.createElement('input'));
+		Object.assign(input, { id: 'search-input', type: 'search', placeholder: 'Search the explainer', maxLength: 200 });
+		input.setAttribute('aria-label', 'Search the explainer');
+		input.setAttribute('autocomplete', 'off');
+		const status = frame.appendChild(document.createElement('p'));
+		status.className = 'search-status';
+		status.setAttribute('role', 'status');
+		status.textContent = 'Loading search…';
+		focusBefore = document.activeElement as HTMLElement | null;
+		host.append(shell);
+		shell.addEventListener('close', () => {
+			if (ready) return;
+			wanted = false;
+			shell?.remove();
+			shell = undefined;
+			document.body.toggleAttribute('data-search-modal-open', false);
+		});
+		shell.showModal();
+		document.body.toggleAttribute('data-search-modal-open', true);
+		input.focus();
+	};
+
+	/**
+	 * The full dialog into the open search box: its input stays the one the reader is typing in
+	 * (focus and caret kept), and everything else around it comes from the dialog's markup.
+	 */
+	const fillShell = (open: HTMLDialogElement, full: HTMLDialogElement) => {
+		const input = open.querySelector<HTMLInputElement>('#search-input')!;
+		const fullInput = full.querySelector<HTMLInputElement>('#search-input')!;
+		for (const { name, value } of [...fullInput.attributes]) if (name !== 'value') input.setAttribute(name, value);
+		input.removeAttribute('aria-label');
+		const bar = input.parentElement!;
+		const fullBar = fullInput.parentElement!;
+		input.before(...[...fullBar.childNodes].slice(0, [...fullBar.childNodes].indexOf(fullInput)));
+		input.after(...[...fullBar.childNodes].filter((n) => n !== fullInput));
+		const frame = bar.parentElement!;
+		for (const child of [...frame.children]) if (child !== bar) child.remove();
+		const fullFrame = fullBar.parentElement!;
+		frame.append(...[...fullFrame.childNodes].filter((n) => n !== fullBar));
+	};
+
 	// The dialog's markup and code first, Pagefind once they are in: on a slow connection its files
 	// (over a hundred KB) would share the line with the dialog and hold up its opening.
 	const load = () =>
@@ -40,15 +100,24 @@ if (host) {
 		]).then(([markup, { defineSiteSearch }]) => {
 			// The site's own file, parsed inert (DOMParser runs nothing) and moved into the page.
 			const dialog = new DOMParser().parseFromString(markup, 'text/html').querySelector('dialog')!;
-			host.append(document.adoptNode(dialog));
+			if (shell) fillShell(shell, document.adoptNode(dialog));
+			else host.append(document.adoptNode(dialog));
 			defineSiteSearch();
 			ready = true;
+			void startPagefind(base);
 			host.prepare();
+			if (wanted) host.open(undefined, focusBefore);
 		}));
+	/** A press: the search box opens now, the rest of the dialog as soon as its code is in. */
+	const ask = () => {
+		wanted = true;
+		openShell();
+		void load();
+	};
 	const openWhenLoaded = (e: Event) => {
 		if (ready) return;
 		e.preventDefault();
-		void load().then(() => host.open());
+		ask();
 	};
 	for (const event of ['pointerenter', 'focus', 'touchstart'] as const) {
 		opener.addEventListener(event, () => void load(), { once: true, passive: true });
@@ -62,5 +131,5 @@ if (host) {
 	// From here on this script answers: the inline recorder stops, and a press it kept is acted on.
 	const early = window.siteEarlyIntent;
 	early?.stop();
-	if (early?.search) void load().then(() => host.open());
+	if (early?.search) ask();
 }

@@ -129,12 +129,13 @@ class SiteSearch extends HTMLElement {
 		void this.#meaning.load();
 	}
 
-	open(query?: string) {
+	/** `returnFocus`: where focus goes on close, when the loader opened the search box before this ran. */
+	open(query?: string, returnFocus?: HTMLElement | null) {
 		if (!this.#dialog.open) {
 			this.#returnFocus = document.activeElement as HTMLElement | null;
 			this.#dialog.showModal();
 			document.body.toggleAttribute('data-search-modal-open', true);
-		}
+		} else if (returnFocus !== undefined) this.#returnFocus ??= returnFocus;
 		void this.#load();
 		void this.#meaning.load();
 		if (query !== undefined) this.#input.value = query;

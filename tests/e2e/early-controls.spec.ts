@@ -96,3 +96,57 @@ test('a theme chosen before the scripts arrive applies at once and is kept when 
 	await page.reload();
 	await expect(html).toHaveAttribute('data-theme', theme);
 });
+
+test("Ctrl+K before the dialog's code arrives opens the search box at once; what the reader types there is searched when it does", async ({
+	page,
+}) => {
+	// The page's own scripts are in; the dialog's markup is held back until the reader has typed.
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/search-dialog.html', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto(rel('/business/'));
+	const trigger = page.locator('.sl-markdown-content a').first();
+	await trigger.focus();
+	await page.keyboard.press('Control+k');
+	const input = page.locator('#search-input');
+	await expect(dialog(page)).toBeVisible();
+	await expect(input).toBeFocused();
+	await expect(dialog(page).getByRole('status')).toHaveText('Loading search…');
+	await page.keyboard.type('robots');
+	release();
+	await expect(page.locator('.search-result').first()).toBeVisible({ timeout: 30_000 });
+	// The same box, still focused, with the reader's words; the rest of the dialog around it.
+	await expect(input).toBeFocused();
+	await expect(input).toHaveValue('robots');
+	await expect(dialog(page).getByRole('button', { name: 'Close' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog(page)).toBeHidden();
+	// Focus goes back where it was before the search box opened.
+	await expect(trigger).toBeFocused();
+});
+
+test('a search box closed before the dialog arrives stays closed when it does', async ({ page }) => {
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/search-dialog.html', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto(rel('/business/'));
+	await page.keyboard.press('Control+k');
+	await expect(dialog(page)).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog(page)).toBeHidden();
+	const arrived = page.waitForResponse('**/search-dialog.html');
+	release();
+	await arrived;
+	// Once the dialog is defined, the next press opens it as usual.
+	await expect.poll(() => page.evaluate(() => !!customElements.get('site-search'))).toBe(true);
+	await expect(dialog(page)).toBeHidden();
+	await page.keyboard.press('Control+k');
+	await expect(dialog(page)).toBeVisible();
+	await expect(page.locator('#search-input')).toBeFocused();
+});
