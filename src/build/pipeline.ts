@@ -123,15 +123,8 @@ export function postBuildPipeline(steps: PostBuildStep[]): AstroIntegration {
 			},
 			'astro:build:generated': () => startAstroPhase(),
 			'astro:build:done': async ({ dir, logger }) => {
-				const built: BuiltSite = {
-					dir: fileURLToPath(dir).replace(/\/$/, ''),
-					base,
-					site,
-					root,
-					logger,
-					pages: undefined!,
-				};
-				built.pages = new BuiltPages(built.dir);
+				const out = fileURLToPath(dir).replace(/\/$/, '');
+				const built: BuiltSite = { dir: out, base, site, root, logger, pages: new BuiltPages(out) };
 				for (const step of steps) {
 					const started = performance.now();
 					try {

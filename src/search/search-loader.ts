@@ -104,6 +104,8 @@ if (host) {
 			else host.append(document.adoptNode(dialog));
 			defineSiteSearch();
 			ready = true;
+			// Named here, not only through the dialog: as a static import it keeps Vite from wrapping the
+			// dialog's import in a preload of files the page-scripts bundle has replaced.
 			void startPagefind(base);
 			host.prepare();
 			if (wanted) host.open(undefined, focusBefore);

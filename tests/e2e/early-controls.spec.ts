@@ -23,16 +23,19 @@ async function throttle(page: Page) {
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-/** Holds the page's scripts until the returned function is called. */
-async function holdScripts(page: Page): Promise<() => void> {
+/** Holds the responses to `url` until the returned function is called. */
+async function hold(page: Page, url: string): Promise<() => void> {
 	let release!: () => void;
 	const gate = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_astro/page-scripts*.js', async (route) => {
+	await page.route(url, async (route) => {
 		await gate;
 		await route.continue();
 	});
 	return release;
 }
+
+/** Holds the page's scripts until the returned function is called. */
+const holdScripts = (page: Page) => hold(page, '**/_astro/page-scripts*.js');
 
 /** Opens /business/ throttled with its scripts held, and resolves at its first paint (the search button shown). */
 async function openEarly(page: Page): Promise<() => void> {
@@ -101,12 +104,7 @@ test("Ctrl+K before the dialog's code arrives opens the search box at once; what
 	page,
 }) => {
 	// The page's own scripts are in; the dialog's markup is held back until the reader has typed.
-	let release!: () => void;
-	const gate = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/search-dialog.html', async (route) => {
-		await gate;
-		await route.continue();
-	});
+	const release = await hold(page, '**/search-dialog.html');
 	await page.goto(rel('/business/'));
 	const trigger = page.locator('.sl-markdown-content a').first();
 	await trigger.focus();
@@ -129,12 +127,7 @@ test("Ctrl+K before the dialog's code arrives opens the search box at once; what
 });
 
 test('a search box closed before the dialog arrives stays closed when it does', async ({ page }) => {
-	let release!: () => void;
-	const gate = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/search-dialog.html', async (route) => {
-		await gate;
-		await route.continue();
-	});
+	const release = await hold(page, '**/search-dialog.html');
 	await page.goto(rel('/business/'));
 	await page.keyboard.press('Control+k');
 	await expect(dialog(page)).toBeVisible();
