@@ -12,7 +12,27 @@ describe('diagram font subset', () => {
 	it('takes the characters drawn as diagram text only (not titles, descriptions, captions or the page)', () => {
 		const chars = diagramTextCharacters(`<p>Page Tqx</p>${figure('Amazon&#x2019;s AI &amp; more')}`);
 		// Entities decoded; "Title words", "Described", "Caption" and "Page zzz" left out.
-		expect(chars).toEqual(new Set('Amazon’s AI & more'));
+		expect(chars[400]).toEqual(new Set('Amazon’s AI & more'));
+		expect(chars[600].size).toBe(0);
+	});
+
+	it('sorts the characters by the weight they are drawn in', () => {
+		const chars = diagramTextCharacters(
+			figure('ab<tspan font-weight="bold">Bc</tspan><tspan style="font-weight: 600">D</tspan>'),
+		);
+		expect(chars[400]).toEqual(new Set('ab'));
+		expect(chars[600]).toEqual(new Set('BcD'));
+	});
+
+	it('writes no bold subset when nothing is drawn bold', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'fonts-'));
+		mkdirSync(join(out, '_astro'));
+		writeFileSync(join(out, 'index.html'), `<html><head></head><body>${figure('Hi')}</body></html>`);
+		const pages = new BuiltPages(out);
+		await writeDiagramFonts(pages, '/', join(out, '.cache'));
+		pages.flush();
+		expect(readdirSync(join(out, '_astro')).filter((f) => f.includes('-600.'))).toHaveLength(0);
+		expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('font-weight:600');
 	});
 
 	it('writes unicode-range as code points and ranges', () => {
@@ -24,17 +44,23 @@ describe('diagram font subset', () => {
 		const out = mkdtempSync(join(tmpdir(), 'fonts-'));
 		mkdirSync(join(out, '_astro'));
 		mkdirSync(join(out, 'aws'));
-		writeFileSync(join(out, 'aws', 'index.html'), `<html><head></head><body>${figure('Hi')}</body></html>`);
+		writeFileSync(
+			join(out, 'aws', 'index.html'),
+			`<html><head></head><body>${figure('Hi <tspan font-weight="bold">Yo</tspan>')}</body></html>`,
+		);
 		writeFileSync(join(out, 'index.html'), '<html><head></head><body><p>No diagram</p></body></html>');
 		const pages = new BuiltPages(out);
 		const result = await writeDiagramFonts(pages, '/explainer/', join(out, '.cache'));
 		pages.flush();
-		expect(result).toMatchObject({ pages: 1, characters: 2 });
+		expect(result).toMatchObject({ pages: 1, characters: 5 });
 		const fonts = readdirSync(join(out, '_astro')).filter((f) => f.endsWith('.woff2'));
 		expect(fonts).toHaveLength(2);
 		const html = readFileSync(join(out, 'aws', 'index.html'), 'utf8');
 		for (const font of fonts) expect(html).toContain(`url(/explainer/_astro/${font})`);
-		expect(html).toContain('unicode-range:U+48,U+69');
+		// Each weight covers only what is drawn in it.
+		expect(html).toContain('font-weight:400;');
+		expect(html).toMatch(/font-weight:400;[^}]*unicode-range:U\+20,U\+48,U\+69\}/);
+		expect(html).toMatch(/font-weight:600;[^}]*unicode-range:U\+59,U\+6F\}/);
 		expect(html).toContain('font-display:block');
 		expect(html).toMatch(/<style>@font-face[^<]+<\/style><\/head>/);
 		expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('@font-face');

@@ -8,7 +8,7 @@
  *
  * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
  * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
- * `_astro/` under a content-hash name (cached for good), and the pages with diagrams get the
+ * `_astro/` under a content-hash name (cached for good), each cut to the characters drawn in that weight, and the pages with diagrams get the
  * `@font-face` rules inline in <head> (a few hundred bytes; the browser fetches a font only when a
  * diagram's text is laid out, so a page never waits for one). The dev server uses the full files
  * instead (integration.ts).
@@ -30,18 +30,31 @@ export const DIAGRAM_FONT_WEIGHTS = [
 
 type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[]; value?: string };
 
-/** Every character drawn as SVG text inside the page's diagram figures. */
-export function diagramTextCharacters(html: string, into = new Set<string>()): Set<string> {
-	const walk = (node: Node, inDiagram: boolean, inText: boolean) => {
-		if (node.type === 'text' && inDiagram && inText) for (const char of node.value ?? '') into.add(char);
+/** Text drawn bold (Mermaid writes `font-weight="bold"` on a tspan for `**markdown**` labels). */
+const BOLD = /^(bold|bolder|[6-9]00)$/;
+const boldIn = (node: Node) => {
+	const weight = String(node.properties?.fontWeight ?? '');
+	const style = /font-weight:\s*([a-z0-9]+)/.exec(String(node.properties?.style ?? ''))?.[1] ?? '';
+	return BOLD.test(weight) || BOLD.test(style);
+};
+
+/** Characters drawn as SVG text in the page's diagram figures, by weight (400 regular, 600 bold). */
+export type DrawnText = Record<(typeof DIAGRAM_FONT_WEIGHTS)[number]['weight'], Set<string>>;
+
+/** Every character drawn as SVG text inside the page's diagram figures, by the weight it is drawn in. */
+export function diagramTextCharacters(html: string, into: DrawnText = { 400: new Set(), 600: new Set() }): DrawnText {
+	const walk = (node: Node, inDiagram: boolean, inText: boolean, bold: boolean) => {
+		const heavy = bold || boldIn(node);
+		if (node.type === 'text' && inDiagram && inText)
+			for (const char of node.value ?? '') into[heavy ? 600 : 400].add(char);
 		const classes = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
 		const diagram = inDiagram || (node.tagName === 'figure' && classes.includes('diagram'));
 		// <title>/<desc> are read by assistive technology, not drawn.
 		const text = node.tagName === 'title' || node.tagName === 'desc' ? false : inText || node.tagName === 'text';
-		for (const child of node.children ?? []) walk(child, diagram, text);
+		for (const child of node.children ?? []) walk(child, diagram, text, heavy);
 	};
 	for (const figure of html.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g))
-		walk(htmlToHast(figure[0], { fragment: true }) as Node, false, false);
+		walk(htmlToHast(figure[0], { fragment: true }) as Node, false, false, false);
 	return into;
 }
 
@@ -61,13 +74,20 @@ export function unicodeRange(chars: Iterable<string>): string {
 const checkWoff2 = (data: Buffer) =>
 	data.length > 64 && data.subarray(0, 4).toString('latin1') === 'wOF2' ? undefined : 'not a WOFF2 file';
 
+/** OpenType features browsers turn on by default for horizontal text. */
+const DEFAULT_FEATURES = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'rclt', 'rvrn'];
+
 /** The subset of one weight, from the cache when a whole entry is there. */
 function subset(cache: Cache<Buffer>, file: string, chars: string): Promise<Buffer> {
 	const source = readFileSync(file);
 	return cache.memo([chars, source], async () => {
 		// Loaded only when a subset is not cached: it is a tenth of a second of every build's start-up.
 		const { default: subsetFont } = await import('subset-font');
-		return subsetFont(source, chars, { targetFormat: 'woff2' });
+		// Only the features a browser applies to text by default: the diagrams' labels were measured
+		// with those, and Inter's stylistic sets and alternates would only add glyphs nobody sees.
+		// (`keepFeatures` is subset-font's own option; @types/subset-font predates it.)
+		const options = { targetFormat: 'woff2', keepFeatures: DEFAULT_FEATURES } as Parameters<typeof subsetFont>[2];
+		return subsetFont(source, chars, options);
 	});
 }
 
@@ -93,7 +113,7 @@ export async function writeDiagramFonts(
 		.map((file) => ({ file, html: built.read(file) }))
 		.filter((p) => p.html.includes('<figure class="diagram"'));
 	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found.
-	const analysis = new Cache<{ text: string }>({
+	const analysis = new Cache<Record<string, string>>({
 		name: 'diagram-font-pages',
 		code: ['src/diagrams/font-subset.ts'],
 		root,
@@ -105,32 +125,36 @@ export async function writeDiagramFonts(
 		...binary,
 		check: checkWoff2,
 	});
-	const { text } = await analysis.memo(
+	const drawn = await analysis.memo(
 		pages.map((p) => p.html),
 		() => {
-			const found = new Set<string>();
+			const found = diagramTextCharacters('');
 			for (const page of pages) diagramTextCharacters(page.html, found);
-			return { text: [...found].sort().join('') };
+			return Object.fromEntries(Object.entries(found).map(([weight, chars]) => [weight, [...chars].sort().join('')]));
 		},
 	);
-	const chars = new Set(text);
-	if (!pages.length || !text) return { pages: 0, characters: 0, bytes: [] };
-	const range = unicodeRange(chars);
 	const prefix = base.replace(/\/?$/, '/');
 	const rules: string[] = [];
 	const bytes: number[] = [];
+	const characters = new Set<string>();
+	// Each weight is cut to the characters drawn in it: bold labels are few, and a weight no label
+	// uses is not written at all.
 	for (const { weight, file } of DIAGRAM_FONT_WEIGHTS) {
+		const text = drawn[weight] ?? '';
+		if (!text) continue;
+		for (const char of text) characters.add(char);
 		const data = await subset(subsets, file, text);
 		const name = `diagram-font-${weight}.${createHash('sha256').update(data).digest('hex').slice(0, 10)}.woff2`;
 		writeFileSync(join(outDir, '_astro', name), data);
 		bytes.push(data.length);
 		rules.push(
-			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${range}}`,
+			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${unicodeRange(text)}}`,
 		);
 	}
+	if (!rules.length) return { pages: 0, characters: 0, bytes: [] };
 	// Until the font is there, labels stay blank (font-display: block) rather than show in a
 	// fallback font they were not measured with.
 	const css = rules.join('');
 	for (const page of pages) built.write(page.file, page.html.replace('</head>', `<style>${css}</style></head>`));
-	return { pages: pages.length, characters: chars.size, bytes };
+	return { pages: pages.length, characters: characters.size, bytes };
 }

@@ -63,18 +63,28 @@ test('diagram labels are drawn in the subset diagram font, which has every chara
 		await page.goto(rel(path));
 		await page.evaluate(() => document.fonts.ready);
 		const { missing, faces } = await page.evaluate(() => {
-			// FontFace.unicodeRange: "U+20, U+24-25, …"
+			// FontFace.unicodeRange: "U+20, U+24-25, …"; each weight has the characters drawn in it.
 			const inter = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Inter');
-			const ranges = inter.map((f) =>
-				f.unicodeRange.split(',').map((r) => {
-					const [from, to = from] = r.trim().replace(/^U\+/i, '').split('-');
-					return [parseInt(from!, 16), parseInt(to!, 16)] as const;
-				}),
-			);
-			const covered = (c: number) => ranges.every((face) => face.some(([a, b]) => c >= a && c <= b));
-			const text = [...document.querySelectorAll('figure.diagram svg text')].map((t) => t.textContent).join('');
-			const missing = [...new Set(text)].filter((c) => !covered(c.codePointAt(0)!));
-			return { missing, faces: inter.map((f) => `${f.weight} ${f.status}`) };
+			const rangeOf = (weight: number) =>
+				inter
+					.filter((f) => Number(f.weight) >= 600 === weight >= 600)
+					.flatMap((f) =>
+						f.unicodeRange.split(',').map((r) => {
+							const [from, to = from] = r.trim().replace(/^U\+/i, '').split('-');
+							return [parseInt(from!, 16), parseInt(to!, 16)] as const;
+						}),
+					);
+			const missing: string[] = [];
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const parent = node.parentElement;
+				if (!parent?.closest('figure.diagram svg text')) continue;
+				const ranges = rangeOf(Number(getComputedStyle(parent).fontWeight));
+				for (const c of node.textContent ?? '')
+					if (!ranges.some(([a, b]) => c.codePointAt(0)! >= a && c.codePointAt(0)! <= b))
+						missing.push(`${c} (${getComputedStyle(parent).fontWeight})`);
+			}
+			return { missing: [...new Set(missing)], faces: inter.map((f) => `${f.weight} ${f.status}`) };
 		});
 		expect(missing, `${path}: characters the diagram font lacks`).toEqual([]);
 		expect(faces.length, `${path}: Inter faces`).toBe(2);
