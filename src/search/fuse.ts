@@ -15,11 +15,12 @@ export interface FusedSection extends RankedSection {
 	byMeaning: boolean;
 }
 
-/** How much meaning alone counts against keywords. */
-export const MEANING_WEIGHT = 0.35;
-/** How much meaning adds to a section the keywords found, of what they leave. */
-const MEANING_LIFT = 0.2;
-/** Sections closest in meaning that are considered. */
+/**
+ * How much meaning counts: for a section found by meaning alone, against keywords; for one the
+ * keywords found, of what they leave.
+ */
+export const MEANING_WEIGHT = 0.5;
+/** Sections found by meaning alone that are listed, closest first. */
 const MEANING_ONLY = 8;
 
 /** A section's address without its query: Pagefind's carry `?highlight=…`, the meaning index's do not. */
@@ -48,17 +49,17 @@ export function fuseRankings(
 		const scaled = (sim: number) => (best > mean ? Math.max(0, (sim - mean) / (best - mean)) : 0);
 		const weighted = sims.map((sim, i) => meaning.sections[i]!.weight * scaled(sim));
 		const order = sims.map((_, i) => i).sort((a, b) => weighted[b]! - weighted[a]!);
-		order.slice(0, MEANING_ONLY).forEach((i) => {
+		let added = 0;
+		for (const i of order) {
 			const section = meaning.sections[i]!;
 			const url = `${root}${section.url}`;
-			const strength = MEANING_WEIGHT * weighted[i]!;
 			const seen = fused.get(sectionKey(url));
-			// Adding meaning in full let it reorder strong keyword matches, which lost more queries
-			// than it won on the development sets.
 			if (seen) {
-				seen.fused += MEANING_LIFT * weighted[i]! * (1 - seen.fused);
-				return;
+				seen.fused += MEANING_WEIGHT * weighted[i]! * (1 - seen.fused);
+				continue;
 			}
+			if (added >= MEANING_ONLY) continue;
+			added++;
 			const excerpt = markWords(section.excerpt, terms);
 			fused.set(sectionKey(url), {
 				pageTitle: section.page,
@@ -70,9 +71,9 @@ export function fuseRankings(
 				// Keyword ranking reads only the best pages, so a section of another page may still
 				// have the reader's words: then it is not "in other words".
 				byMeaning: !excerpt.includes('<mark>'),
-				fused: strength,
+				fused: MEANING_WEIGHT * weighted[i]!,
 			});
-		});
+		}
 	}
 	return [...fused.values()].sort((a, b) => b.fused - a.fused).map(({ fused: _, ...section }) => section);
 }

@@ -1,9 +1,9 @@
 /**
  * Writes the meaning index beside Pagefind's (format.ts says what the browser reads): after
- * Pagefind has indexed the built site, every section it holds is embedded with the sentence encoder
- * (encoder.ts) and projected into the word table's space (word-table.ts); the site's own words the
- * table lacks ("sagemaker", "rekognition") are embedded too. Both are cached by content
- * (src/build/cache.ts), so a rebuild with nothing changed does not load the encoder.
+ * Pagefind has indexed the built site, the site's own words the word table lacks ("sagemaker",
+ * "rekognition") are embedded with the sentence encoder (encoder.ts) and projected into the table's
+ * space (word-table.ts), cached by content (src/build/cache.ts), so a rebuild with nothing changed
+ * does not load the encoder. Every section Pagefind holds then gets its meaning from those words.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import { parseDocument } from 'htmlparser2';
 import { dirname, join } from 'node:path';
 import { Cache } from '../../build/cache.ts';
 import type { PostBuildStep } from '../../build/pipeline.ts';
-import { normalize } from '../query.ts';
 import { loadEncoder } from './encoder.ts';
 import {
 	DIMENSIONS,
@@ -20,6 +19,8 @@ import {
 	SHARDS,
 	encodeShard,
 	fromBase64,
+	textMeaning,
+	wordsOf,
 	shardOf,
 	shardPath,
 	toBase64,
@@ -27,7 +28,7 @@ import {
 	type WordEntry,
 } from './format.ts';
 import { readFragments, sectionsOf, type SectionText } from './sections.ts';
-import { project, sifWeight, wordTable, type WordTable } from './word-table.ts';
+import { project, sifWeight, wordTable } from './word-table.ts';
 
 const CODE = [
 	'src/search/meaning/index-build.ts',
@@ -49,55 +50,47 @@ export interface MeaningStats {
 export async function writeMeaningIndex(out: string, base: string, log: (m: string) => void): Promise<MeaningStats> {
 	const sections = sectionsOf(readFragments(join(out, 'pagefind')), (url) => pageWeight(out, base, url));
 	const table = await wordTable(log);
-	const cache = new Cache<string>({ name: 'search-meaning-sections', code: CODE });
+	const cache = new Cache<string>({ name: 'search-meaning-site-words', code: CODE });
 	let embedded = 0;
 	const embed = async (texts: string[]) => {
 		embedded += texts.length;
 		return (await loadEncoder()).embed(texts);
 	};
 
-	const sectionVectors = await cache.memo([JSON.stringify(sections.map((s) => s.sentences))], async () => {
-		log(`search meaning: embedding ${sections.length} sections`);
-		return toBase64(new Uint8Array((await sectionMeanings(sections, table, embed)).buffer));
-	});
-
+	const wordsOfSection = (s: SectionText) => wordsOf(s.sentences.join(' '));
 	const known = new Set(table.words);
-	const siteWords = [
-		...new Set(
-			sections.flatMap((s) =>
-				s.sentences
-					.join(' ')
-					.split(/[\s/–—-]+/)
-					.map(normalize),
-			),
-		),
-	]
-		.filter((w) => w.length >= 2 && /^\p{L}+$/u.test(w) && !known.has(w))
-		.sort();
+	const siteWords = [...new Set(sections.flatMap(wordsOfSection))].filter((w) => !known.has(w)).sort();
 	const siteVectors = await cache.memo([JSON.stringify(siteWords)], async () => {
 		const vectors = siteWords.length ? await embed(siteWords) : [];
 		const outVectors = new Int8Array(siteWords.length * DIMENSIONS);
 		vectors.forEach((v, i) => outVectors.set(project(v, table), i * DIMENSIONS));
 		return toBase64(new Uint8Array(outVectors.buffer));
 	});
-
-	const shards: [string, WordEntry][][] = Array.from({ length: SHARDS }, () => []);
-	const add = (word: string, weight: number, vectors: Int8Array, i: number) =>
-		shards[shardOf(word)]!.push([word, { weight, vector: vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS) }]);
-	table.words.forEach((word, i) => add(word, table.weights[i]!, table.vectors, i));
 	const site = fromBase64(siteVectors);
+
+	const lookup = new Map<string, WordEntry>();
+	const shards: [string, WordEntry][][] = Array.from({ length: SHARDS }, () => []);
+	const add = (word: string, weight: number, vectors: Int8Array, i: number) => {
+		const entry = { weight, vector: vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS) };
+		lookup.set(word, entry);
+		shards[shardOf(word)]!.push([word, entry]);
+	};
+	table.words.forEach((word, i) => add(word, table.weights[i]!, table.vectors, i));
 	siteWords.forEach((word, i) => add(word, sifWeight(0), site, i));
+
+	const sectionVectors = new Int8Array(sections.length * DIMENSIONS);
+	sections.forEach((section, i) => sectionVectors.set(textMeaning(wordsOfSection(section), lookup), i * DIMENSIONS));
 
 	const encoded = shards.map((entries) => encodeShard(entries));
 	const version = createHash('sha256');
 	for (const bytes of encoded) version.update(bytes);
-	version.update(sectionVectors);
+	version.update(new Uint8Array(sectionVectors.buffer));
 	const index: SectionsIndex = {
 		version: version.digest('hex').slice(0, 12),
 		dimensions: DIMENSIONS,
 		shards: SHARDS,
 		sections: sections.map(({ url, title, page, excerpt, weight }) => ({ url, title, page, excerpt, weight })),
-		vectors: sectionVectors,
+		vectors: toBase64(new Uint8Array(sectionVectors.buffer)),
 	};
 	const indexText = JSON.stringify(index);
 	const indexFile = join(out, MEANING_DIR, 'sections.json');
@@ -123,34 +116,6 @@ function pageWeight(out: string, base: string, url: string): number {
 	const weighted = findOne((e) => e.attribs['data-pagefind-weight'] !== undefined, document.children, true);
 	const weight = Number(weighted?.attribs['data-pagefind-weight'] ?? 1);
 	return Number.isFinite(weight) && weight > 0 ? weight : 1;
-}
-
-/** Each section's meaning: the mean of its sentences' encoder vectors, projected and quantized. */
-async function sectionMeanings(
-	sections: SectionText[],
-	table: WordTable,
-	embed: (texts: string[]) => Promise<Float32Array[]>,
-): Promise<Int8Array> {
-	const flat = sections.flatMap((s) => s.sentences);
-	const vectors = await embed(flat);
-	const out = new Int8Array(sections.length * DIMENSIONS);
-	let at = 0;
-	sections.forEach((section, i) => {
-		const width = vectors[0]!.length;
-		const mean = new Float64Array(width);
-		for (let k = 0; k < section.sentences.length; k++) {
-			const v = vectors[at++]!;
-			for (let d = 0; d < width; d++) mean[d]! += v[d]!;
-		}
-		out.set(
-			project(
-				mean.map((x) => x / section.sentences.length),
-				table,
-			),
-			i * DIMENSIONS,
-		);
-	});
-	return out;
 }
 
 /** The meaning index, from the sections Pagefind has indexed. */

@@ -4,6 +4,7 @@ import type { RankedSection } from '../rank.ts';
 import { encoderId } from './encoder.ts';
 import {
 	DIMENSIONS,
+	SHARDS,
 	decodeShard,
 	encodeShard,
 	fromBase64,
@@ -11,7 +12,9 @@ import {
 	queryVector,
 	shardOf,
 	similarities,
+	textMeaning,
 	toBase64,
+	wordsOf,
 	type MeaningSection,
 	type WordEntry,
 } from './format.ts';
@@ -43,11 +46,13 @@ describe('meaning index format', () => {
 		const bytes = encodeShard([['word', { weight: 9, vector: quantize(unit(1)) }]]);
 		expect(() => decodeShard(bytes.subarray(0, bytes.length - 1))).toThrow(/wrong length/);
 		expect(() => decodeShard(new TextEncoder().encode('no zero byte'))).toThrow(/not a word shard/);
-		expect(() => encodeShard([['short', { weight: 1, vector: new Int8Array(3) }]])).toThrow(/3 values, not 64/);
+		expect(() => encodeShard([['short', { weight: 1, vector: new Int8Array(3) }]])).toThrow(
+			new RegExp(`3 values, not ${DIMENSIONS}`),
+		);
 	});
 
 	it('puts a word in the same shard every time (FNV-1a, the value the browser computes too)', () => {
-		expect(shardOf('')).toBe(0x811c9dc5 % 2048);
+		expect(shardOf('')).toBe(0x811c9dc5 % SHARDS);
 		expect(shardOf('doctors')).toBe(shardOf('doctors'));
 		// The published FNV-1a 32-bit value of "a".
 		expect(shardOf('a', 2 ** 32)).toBe(0xe40c292c);
@@ -74,6 +79,24 @@ describe('meaning index format', () => {
 		expect(sims[0]).toBeLessThan(0.2);
 		expect(queryVector([])).toBeUndefined();
 		expect(queryVector([{ weight: 0, vector: quantize(unit(2)) }])).toBeUndefined();
+	});
+
+	it("makes a section's meaning as a query's, so the same words meet at similarity 1", () => {
+		const table = new Map<string, WordEntry>([
+			['doctors', { weight: 255, vector: quantize(unit(1)) }],
+			['the', { weight: 3, vector: quantize(unit(0)) }],
+			['chips', { weight: 200, vector: quantize(unit(2)) }],
+		]);
+		const section = textMeaning(wordsOf('The doctors — the Doctors!'), table);
+		const other = textMeaning(wordsOf('the chips'), table);
+		const vectors = new Int8Array(2 * DIMENSIONS);
+		vectors.set(section, 0);
+		vectors.set(other, DIMENSIONS);
+		const sims = similarities(queryVector([table.get('doctors')!])!, vectors);
+		expect(sims[0]).toBeGreaterThan(0.99);
+		expect(sims[1]).toBeLessThan(0.1);
+		// Words the table lacks say nothing: all zeros, which is similar to nothing.
+		expect([...textMeaning(wordsOf('zzz 42'), table)].every((x) => x === 0)).toBe(true);
 	});
 });
 

@@ -11,7 +11,7 @@ import type { MeaningSection } from './format.ts';
 const SIGNATURE = 'pagefind_dcd';
 /** Words of a section's text shown when only its meaning matched. */
 const EXCERPT_WORDS = 28;
-/** Sentences of a section that are embedded: the opening says what a section is about. */
+/** Sentences of a section its meaning is made from: the opening says what a section is about. */
 const SENTENCES = 16;
 
 export interface Fragment {
@@ -22,7 +22,7 @@ export interface Fragment {
 }
 
 export interface SectionText extends MeaningSection {
-	/** What is embedded: the page's title and the heading, then the section's first sentences. */
+	/** What its meaning is made from: the page’s title and the heading, then the section’s first sentences. */
 	sentences: string[];
 }
 
