@@ -7,21 +7,11 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
+import { SiteError } from '../site/errors.ts';
 import { projectRoot } from '../site/paths.ts';
 import { diagramFigureHtml } from './figure.ts';
 import { DiagramProblem } from './source.ts';
 import { sharedRenderer, type DiagramRenderer } from './renderer.ts';
-
-export class DiagramError extends Error {
-	/** Read by Astro for the error's location (terminal and overlay), instead of :0:0. */
-	readonly line: number;
-	readonly column = 1;
-	constructor(message: string, line: number) {
-		super(message);
-		this.name = 'DiagramError';
-		this.line = line;
-	}
-}
 
 /**
  * MDX turns raw HTML into JSX, which would HTML-escape the CSS inside <style> (quotes, `>`) and read
@@ -62,7 +52,7 @@ export function mermaidPlugin({ base, renderer = sharedRenderer(), onDiagram }: 
 					// Line 1 of the diagram is the line after the ```mermaid fence.
 					const line = error.line ? fence + error.line : fence;
 					const where = error.line ? ` (diagram line ${error.line}; the fence starts on line ${fence})` : '';
-					throw new DiagramError(`${file}:${line}: Mermaid diagram${where}: ${error.message}`, line);
+					throw new SiteError(`Mermaid diagram${where}: ${error.message}`, { file, line });
 				}
 				throw error;
 			}

@@ -9,18 +9,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, htmlToHast } from 'satteri';
+import { SiteError } from '../site/errors.ts';
 import { projectRoot } from '../site/paths.ts';
-
-export class UnsafeContentError extends Error {
-	/** Read by Astro for the error's location (terminal and overlay). */
-	readonly line: number;
-	readonly column = 1;
-	constructor(message: string, line: number) {
-		super(message);
-		this.name = 'UnsafeContentError';
-		this.line = line;
-	}
-}
 
 const CODE_ELEMENTS = /^(script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|portal)$/i;
 /** Attributes that take a URL a browser may navigate to or load. */
@@ -105,5 +95,5 @@ export function contentHtmlPlugin() {
 
 function fail(what: string, line = 0, fileURL?: URL): never {
 	const file = fileURL ? relative(projectRoot, fileURLToPath(fileURL)) : '(unknown file)';
-	throw new UnsafeContentError(`${file}:${line}: ${what} in page content. ${ADVICE}`, line);
+	throw new SiteError(`${what} in page content.`, { file, line, hint: ADVICE });
 }

@@ -18,6 +18,8 @@ export class SiteError extends Error {
 	readonly line?: number;
 	readonly hint?: string;
 	readonly loc?: { file: string; line: number; column: number };
+	/** Also read for the place when the error is thrown from a Markdown plugin. */
+	readonly column?: number;
 
 	constructor(problem: string, { file, line, hint }: Where) {
 		super(`${file}${line ? `:${line}` : ''}: ${problem}${hint ? ` ${hint}` : ''}`);
@@ -25,6 +27,9 @@ export class SiteError extends Error {
 		this.file = file;
 		this.line = line;
 		this.hint = hint;
-		if (line) this.loc = { file: fromRoot(file), line, column: 1 };
+		if (line) {
+			this.loc = { file: fromRoot(file), line, column: 1 };
+			this.column = 1;
+		}
 	}
 }
