@@ -1,6 +1,8 @@
 /**
  * "Cite this section": a modal dialog with the citation of the section, or of its whole page, in five styles,
- * loaded with its library only when a reader asks (copy-link.ts imports it on the click). The
+ * loaded only when a reader asks (copy-link.ts imports it on the click). The dialog opens as soon as
+ * this small module is in; the citation library (render.ts, the largest file the site has) follows,
+ * and the citation fills in when it arrives, so a slow connection never leaves the click unanswered. The
  * data comes from /citations.json, written at build time; the access date is the reader's today.
  * Every text lands through textContent or a textarea's value, never as HTML.
  *
@@ -8,7 +10,7 @@
  * bundle would make the bundler split that bundle into further chunks every page then fetches.
  */
 import type { CslItem } from './citation-items.ts';
-import { CITATION_STYLES, renderCitation, type CitationStyle } from './render.ts';
+import { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 import stylesheet from './cite-dialog.css?url';
 
 const STYLE_KEY = 'cite-style';
@@ -69,6 +71,7 @@ export async function openCitation(
 	opener: HTMLElement,
 	{ page, section, citationsUrl, sourceUrl, announce, writeClipboard }: CitationPage,
 ) {
+	const renderer = import('./render.ts');
 	const [all] = await Promise.all([loadItems(citationsUrl), loadStylesheet()]);
 	const accessed = today();
 	const itemOf = (key: string): CslItem => {
@@ -121,11 +124,27 @@ export async function openCitation(
 	const actions = element('div', { className: 'cite-dialog-actions' });
 	actions.append(copy, close);
 
+	const currentStyle = () => (styles.querySelector<HTMLInputElement>('input:checked')?.value ?? 'apa') as CitationStyle;
+	const showFailure = () => {
+		output.value = 'The citation could not be loaded. Close this and try again.';
+		output.removeAttribute('aria-busy');
+	};
+	// Until the citation library is in: the dialog is open and says so.
+	output.value = 'Preparing the citation…';
+	output.setAttribute('aria-busy', 'true');
+	copy.disabled = true;
 	const render = () => {
 		item = scope.querySelector<HTMLInputElement>('input:checked')?.value === 'page' ? choices.page : choices.section;
 		what.textContent = item.title;
-		const style = (styles.querySelector<HTMLInputElement>('input:checked')?.value ?? 'apa') as CitationStyle;
-		output.value = renderCitation(item, style);
+		const style = currentStyle();
+		const shown = item;
+		void renderer.then(({ renderCitation }) => {
+			// A later choice may have rendered first; only the latest counts.
+			if (shown !== item || style !== currentStyle()) return;
+			output.value = renderCitation(item, style);
+			copy.disabled = false;
+			output.removeAttribute('aria-busy');
+		}, showFailure);
 		const [y, m, d] = item.issued?.['date-parts'][0] ?? [];
 		dates.textContent = item.issued
 			? `Dated ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' })}, the ${item === choices.page ? 'page' : 'section'}'s latest revision; accessed today, from your browser's date.`

@@ -1,7 +1,7 @@
 /**
  * A citation in one of five styles, rendered by citation-js: APA 7 (its CSL plugin's own style),
  * MLA 9 and Chicago 18 (official CSL styles, ./styles), BibTeX and CSL-JSON. Runs in the reader's
- * browser, loaded only with the "Cite" dialog, and in the unit tests.
+ * browser, loaded only once the "Cite" dialog is open (cite-dialog.ts), and in the unit tests.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
@@ -9,16 +9,9 @@ import '@citation-js/plugin-bibtex';
 import mla from './styles/modern-language-association.csl?raw';
 import chicago from './styles/chicago-notes-bibliography-access-dates.csl?raw';
 import type { CslItem } from './citation-items.ts';
+import type { CitationStyle } from './citation-styles.ts';
 
-export const CITATION_STYLES = [
-	{ id: 'apa', label: 'APA' },
-	{ id: 'mla', label: 'MLA' },
-	{ id: 'chicago', label: 'Chicago' },
-	{ id: 'bibtex', label: 'BibTeX' },
-	{ id: 'csl-json', label: 'CSL-JSON' },
-] as const;
-
-export type CitationStyle = (typeof CITATION_STYLES)[number]['id'];
+export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
 const CSL_TEMPLATES: Partial<Record<CitationStyle, string>> = { mla, chicago };
 let registered = false;

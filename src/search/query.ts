@@ -35,8 +35,6 @@ export interface QueryPlan {
 	words: string[];
 	/** How many left-out words stand before each term in the query as typed (at most 2 are bridged). */
 	gaps: number[];
-	/** The left-out words before each term, as typed: the same words between them in a text make an exact phrase. */
-	between: string[][];
 	definition: boolean;
 	/** A "how much" / "how many" query: the answer is a number. */
 	quantity: boolean;
@@ -168,7 +166,6 @@ export function planQuery(query: string): QueryPlan {
 		terms,
 		words: words.map(normalize),
 		gaps,
-		between,
 		// "What is X about" asks for a summary of X, not for its definition.
 		definition: !about && DEFINITION.test(query.trim()),
 		quantity: /\bhow\s+(much|many)\b/i.test(query),

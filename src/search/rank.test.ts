@@ -146,25 +146,7 @@ describe('rankSections', () => {
 		const pages = () => [topics.match(['site'], {}, { keywords: 'sitemap' }), home.match(['site'])];
 		expect(rankSections(pages(), planQuery('site'))[0]!.url).toBe('/#about');
 	});
-	it('puts the reader’s exact phrase, little words included, before the same words with others between', () => {
-		const p = page('/x/', 'X', 'the article names no source . the article does not name its sources', [
-			['One', 'one', 0],
-			['Two', 'two', 6],
-		]);
-		const ranked = rankSections(
-			[p.match(['article', 'name', 'sourc'])],
-			planQuery('does the article name its sources'),
-		);
-		expect(ranked[0]!.url).toBe('/x/#two');
-	});
-	it('prefers a heading that reads like the query as typed, question words included, outside the glossary', () => {
-		const home = page('/', 'Home', 'about this site . the site in brief', [['About this site', 'about', 0]]);
-		const other = page('/risks/', 'Risks', 'site and site and site', [['Sites', 'sites', 0]]);
-		const ranked = rankSections(
-			[other.match(['site'], { 0: 6 }), home.match(['site'], { 2: 6 })],
-			planQuery('about this site'),
-		);
-		expect(ranked[0]!.url).toBe('/#about');
+	it('puts an explainer section before the glossary entry for a plain (not a definition) query', () => {
 		const explainer = page('/edge/', 'Edge', 'internet of things devices', [['Devices', 'devices', 0]]);
 		const glossary = page('/glossary/', 'Glossary', 'internet of things', [['Internet of things', 'iot', 0]]);
 		const pages = [explainer.match(['internet', 'things']), glossary.match(['internet', 'things'], { 0: 0.5 })];

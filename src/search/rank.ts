@@ -11,7 +11,7 @@
  * the search ("why", "how much", "about this …") never reach it. Everything else (what is indexed,
  * how much a page's words weigh, other words for a word) is done at build time, in the index.
  */
-import { normalize, SET_WORDS, STOP_WORDS, type QueryPlan } from './query.ts';
+import { normalize, STOP_WORDS, type QueryPlan } from './query.ts';
 import { escapeHtml } from '../site/escape.ts';
 
 export interface WeightedLocation {
@@ -107,14 +107,13 @@ const wordsOf = (text: string | undefined) =>
  * score for the word's best match in the section (a heading match counts far more than body text),
  * with repeats adding a little, and rarer words counting more. The page title counts for every
  * section of the page, and the page's description and keywords (searchable metadata) for its top.
- * A heading that reads like the whole query as typed, question words included ("about this site"),
- * and words side by side as typed add a bonus. For a definition query the glossary entry whose
+ * Words side by side as typed, and a heading that asks the reader's "why" or "who", add a bonus.
+ * For a definition query the glossary entry whose
  * heading matches may come first.
  */
 export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
-	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; exact: number; heading: number };
+	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; heading: number };
 	const all: Scored[] = [];
-	const typed = plan.words.filter((w) => !SET_WORDS.has(w)).join(' ');
 	const asked = plan.words.filter((w) => QUESTION_WORDS.has(w));
 	const howMuch = / how (much|many) /.exec(` ${plan.words.join(' ')} `)?.[0].trim();
 	for (const page of pages) {
@@ -179,18 +178,12 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 			// Query words next to each other, in the query's order: the phrase the reader typed.
 			sequence.sort((a, b) => a.location - b.location);
 			let phrase = 0;
-			let exact = 0;
 			// Words left out of the search may stand between them ("name its sources").
 			for (let i = 1; i < sequence.length; i++) {
 				const [prev, next] = [sequence[i - 1]!, sequence[i]!];
 				const k = plan.terms.indexOf(next.term);
 				const gap = next.location - prev.location;
-				if (k > 0 && plan.terms.indexOf(prev.term) === k - 1 && gap >= 1 && gap <= 1 + (plan.gaps[k] ?? 0)) {
-					phrase++;
-					const typed = plan.between[k] ?? [];
-					const text = words.slice(prev.location + 1, next.location).map(normalize);
-					if (typed.length && text.join(' ') === typed.join(' ')) exact++;
-				}
+				if (k > 0 && plan.terms.indexOf(prev.term) === k - 1 && gap >= 1 && gap <= 1 + (plan.gaps[k] ?? 0)) phrase++;
 			}
 			const url = sub.url.endsWith('#_top') ? sub.url.slice(0, -'#_top'.length) : sub.url;
 			all.push({
@@ -202,12 +195,11 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 				score: 0,
 				perTerm,
 				phrase,
-				exact,
 				// Glossary entries are headed by their term: an exact heading there is the definition,
 				// which comes first only for a definition query (below).
 				heading:
 					plan.definition || !new URL(url, 'http://x').pathname.endsWith(glossaryPath)
-						? headingEcho(wordsOf(sub.title), typed, asked, plan) * answers
+						? headingEcho(wordsOf(sub.title), asked, plan) * answers
 						: answers,
 			});
 		}
@@ -227,7 +219,6 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 		}
 		s.score = Math.exp(logSum / Math.max(1, s.perTerm.size));
 		if (s.phrase) s.score *= 1 + Math.min(s.phrase, plan.terms.length - 1);
-		if (s.exact) s.score *= EXACT_PHRASE ** Math.min(s.exact, plan.terms.length - 1);
 		s.score *= s.heading;
 		// "How much …" asks for an amount: a passage that states one answers it.
 		if (plan.quantity && AMOUNT.test(s.excerpt)) s.score *= QUANTITY_SHOWN;
@@ -243,7 +234,7 @@ export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = 
 	for (const s of all) s.covered = whole ? Math.round((s.covered / whole) * 1000) / 1000 : 0;
 	return all
 		.sort((a, b) => b.covered - a.covered || b.score - a.score)
-		.map(({ perTerm: _, phrase: __, exact: ____, heading: ___, ...section }) => section);
+		.map(({ perTerm: _, phrase: __, heading: ___, ...section }) => section);
 }
 
 /** A text as a Pagefind excerpt: HTML-escaped, with the query's words in <mark>. */
@@ -261,12 +252,10 @@ const QUESTION_WORDS = new Set(['why', 'who', 'where', 'when']);
 
 /**
  * The search leaves question words out (they match everywhere), but a heading that echoes them
- * answers the question asked: a heading that reads like the whole query as typed ("about this
- * site") counts 4 times, one that asks the same "why", "who", "where" or "when" 1.5 times.
+ * answers the question asked: one that asks the same "why", "who", "where" or "when" counts 1.5 times.
  */
-function headingEcho(heading: string[], typed: string, asked: string[], plan: QueryPlan): number {
+function headingEcho(heading: string[], asked: string[], plan: QueryPlan): number {
 	if (plan.words.length === plan.terms.length) return 1;
-	if (` ${heading.join(' ')} `.includes(` ${typed} `)) return HEADING_AS_TYPED;
 	return asked.some((w) => heading.includes(w)) ? QUESTION_ECHO : 1;
 }
 const QUESTION_ECHO = 1.5;
@@ -280,13 +269,6 @@ const TITLE_CONTEXT = 32;
 const DESCRIPTION_CONTEXT = 8;
 /** A query word in the page's `searchKeywords`, what the page is: as much as a heading on a reference page. */
 const KEYWORD_CONTEXT = 72;
-/** A heading that reads like the whole query as typed ("about this site"). */
-const HEADING_AS_TYPED = 4;
-/**
- * Query words with the very words typed between them ("name its sources"): the reader's own
- * phrase, which counts as much as a heading that reads as typed.
- */
-const EXACT_PHRASE = HEADING_AS_TYPED;
 
 /**
  * Pagefind finds only pages with every word. When no page has them all ("making AI available to

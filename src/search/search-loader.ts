@@ -51,6 +51,10 @@ if (host) {
 		Object.assign(input, { id: 'search-input', type: 'search', placeholder: 'Search the explainer', maxLength: 200 });
 		input.setAttribute('aria-label', 'Search the explainer');
 		input.setAttribute('autocomplete', 'off');
+		// Closes as the dialog's own button does; the dialog's replaces it when the rest fills in.
+		const close = bar.appendChild(document.createElement('button'));
+		Object.assign(close, { type: 'button', className: 'search-close', textContent: 'Close' });
+		close.addEventListener('click', () => shell?.close());
 		const status = frame.appendChild(document.createElement('p'));
 		status.className = 'search-status';
 		status.setAttribute('role', 'status');
@@ -80,6 +84,7 @@ if (host) {
 		input.removeAttribute('aria-label');
 		const bar = input.parentElement!;
 		const fullBar = fullInput.parentElement!;
+		for (const child of [...bar.children]) if (child !== input) child.remove();
 		input.before(...[...fullBar.childNodes].slice(0, [...fullBar.childNodes].indexOf(fullInput)));
 		input.after(...[...fullBar.childNodes].filter((n) => n !== fullInput));
 		const frame = bar.parentElement!;

@@ -48,6 +48,27 @@ test.describe('citations', () => {
 		expect(after.filter((p) => p.endsWith('.js')).length).toBeGreaterThan(0);
 	});
 
+	test('the dialog opens before the citation library arrives, and the citation fills in when it does', async ({
+		page,
+	}) => {
+		// Holds the one script that large (the citation library) until the dialog has been seen open.
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_astro/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.body();
+			if (body.length > 300_000) await gate;
+			await route.fulfill({ response, body });
+		});
+		const { dialog } = await openSectionCitation(page);
+		const output = dialog.getByRole('textbox', { name: 'Citation' });
+		await expect(output).toHaveValue('Preparing the citation…');
+		await expect(dialog.getByRole('button', { name: 'Copy citation' })).toBeDisabled();
+		release();
+		await expect(output).toHaveValue(/^AWS at the heart of the plan: The core of the strategy\. /, { timeout: 30_000 });
+		await expect(dialog.getByRole('button', { name: 'Copy citation' })).toBeEnabled();
+	});
+
 	test('opened by keyboard, it offers five styles, switched with the arrow keys, each naming the section, its link and its revision date', async ({
 		page,
 	}) => {
@@ -89,6 +110,8 @@ test.describe('citations', () => {
 	test('"Copy citation" copies the style shown, and closing returns focus to the button', async ({ page }) => {
 		const { button, dialog } = await openSectionCitation(page);
 		await dialog.getByRole('radio', { name: 'MLA' }).check();
+		// The citation is in once the library is (the button waits for it).
+		await expect(dialog.getByRole('button', { name: 'Copy citation' })).toBeEnabled({ timeout: 30_000 });
 		const text = await dialog.getByRole('textbox', { name: 'Citation' }).inputValue();
 		await dialog.getByRole('button', { name: 'Copy citation' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Citation copied' })).toBeAttached();

@@ -143,3 +143,18 @@ test('a search box closed before the dialog arrives stays closed when it does', 
 	await expect(dialog(page)).toBeVisible();
 	await expect(page.locator('#search-input')).toBeFocused();
 });
+
+test("the search box opened before the dialog's code closes with its Close button, and focus goes back", async ({
+	page,
+}) => {
+	const release = await hold(page, '**/search-dialog.html');
+	await page.goto(rel('/business/'));
+	const trigger = page.locator('.sl-markdown-content a').first();
+	await trigger.focus();
+	await page.keyboard.press('Control+k');
+	await expect(dialog(page).getByRole('status')).toHaveText('Loading search…');
+	await dialog(page).getByRole('button', { name: 'Close' }).click();
+	await expect(dialog(page)).toBeHidden();
+	await expect(trigger).toBeFocused();
+	release();
+});
