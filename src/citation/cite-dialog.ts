@@ -1,8 +1,9 @@
 /**
  * "Cite this section": a modal dialog with the citation of the section, or of its whole page, in five styles,
- * loaded only when a reader asks (copy-link.ts imports it on the click). The dialog opens as soon as
- * this small module is in; the citation library (render.ts, the largest file the site has) follows,
- * and the citation fills in when it arrives, so a slow connection never leaves the click unanswered. The
+ * loaded only when a reader asks (copy-link.ts imports it and the citation library, render.ts, on
+ * the click). The dialog opens as soon as this small module is in; the library (the largest file the
+ * site has) follows, and the citation fills in when it arrives, so a slow connection never leaves the
+ * click unanswered. The
  * data comes from /citations.json, written at build time; the access date is the reader's today.
  * Every text lands through textContent or a textarea's value, never as HTML.
  *
@@ -25,6 +26,12 @@ export interface CitationPage {
 	sourceUrl: string;
 	announce: (message: string) => void;
 	writeClipboard: (text: string) => Promise<boolean>;
+	/**
+	 * The citation library (render.ts), being imported by the caller: an import from here would need
+	 * the bundler's preload helper, which it would then split out of the page's bundle into a file
+	 * of its own that every page fetches.
+	 */
+	renderer: Promise<typeof import('./render.ts')>;
 }
 
 const loadItems = (url: string) =>
@@ -69,9 +76,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /** Open the dialog for a section of a page; focus returns to `opener`. */
 export async function openCitation(
 	opener: HTMLElement,
-	{ page, section, citationsUrl, sourceUrl, announce, writeClipboard }: CitationPage,
+	{ page, section, citationsUrl, sourceUrl, announce, writeClipboard, renderer }: CitationPage,
 ) {
-	const renderer = import('./render.ts');
 	const [all] = await Promise.all([loadItems(citationsUrl), loadStylesheet()]);
 	const accessed = today();
 	const itemOf = (key: string): CslItem => {
