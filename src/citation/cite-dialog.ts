@@ -3,8 +3,8 @@
  * loaded only when a reader asks (copy-link.ts imports it and the citation library, render.ts, on
  * the click). The dialog opens as soon as this small module is in; the library (the largest file the
  * site has) follows, and the citation fills in when it arrives, so a slow connection never leaves the
- * click unanswered. The
- * data comes from /citations.json, written at build time; the access date is the reader's today.
+ * click unanswered. The data comes from /citations.json, written at build time; the access date is
+ * the reader's today.
  * Every text lands through textContent or a textarea's value, never as HTML.
  *
  * What it needs from the page comes in as arguments, not imports: a module shared with the page's

@@ -1,7 +1,8 @@
 /**
  * A citation in one of five styles, rendered by citation-js: APA 7 (its CSL plugin's own style),
  * MLA 9 and Chicago 18 (official CSL styles, ./styles), BibTeX and CSL-JSON. Runs in the reader's
- * browser, loaded only once the "Cite" dialog is open (cite-dialog.ts), and in the unit tests.
+ * browser, imported on the click that opens the "Cite" dialog (src/linking/copy-link.ts hands it to
+ * cite-dialog.ts), and in the unit tests.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';

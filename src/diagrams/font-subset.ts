@@ -7,9 +7,9 @@
  * the text measures as it did when Mermaid laid it out.
  *
  * After the build, the text of every diagram in the built pages is collected (what Mermaid drew,
- * e.g. its typographic apostrophes, not the fence source), one subset per weight is written to
- * `_astro/` under a content-hash name (cached for good), each cut to the characters drawn in that weight, and the pages with diagrams get the
- * `@font-face` rules inline in <head> (a few hundred bytes; the browser fetches a font only when a
+ * e.g. its typographic apostrophes, not the fence source), one subset per weight, cut to the
+ * characters drawn in that weight, is written to `_astro/` under a content-hash name (cached for
+ * good), and the pages with diagrams get the `@font-face` rules inline in <head> (a few hundred bytes; the browser fetches a font only when a
  * diagram's text is laid out, so a page never waits for one). The dev server uses the full files
  * instead (integration.ts).
  * Subsets and the pages' analysis are kept in the build cache (src/build/cache.ts); a cached subset

@@ -108,8 +108,7 @@ const wordsOf = (text: string | undefined) =>
  * with repeats adding a little, and rarer words counting more. The page title counts for every
  * section of the page, and the page's description and keywords (searchable metadata) for its top.
  * Words side by side as typed, and a heading that asks the reader's "why" or "who", add a bonus.
- * For a definition query the glossary entry whose
- * heading matches may come first.
+ * For a definition query the glossary entry whose heading matches may come first.
  */
 export function rankSections(pages: PageData[], plan: QueryPlan, glossaryPath = '/glossary/'): RankedSection[] {
 	type Scored = RankedSection & { perTerm: Map<string, number[]>; phrase: number; heading: number };

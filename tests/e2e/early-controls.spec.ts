@@ -48,6 +48,19 @@ async function openEarly(page: Page): Promise<() => void> {
 
 const dialog = (page: Page) => page.locator('site-search dialog');
 
+/**
+ * On /business/ with its scripts in and the dialog's markup held back: focus on a link, Ctrl+K.
+ * Resolves with the release of the markup and the link that had focus.
+ */
+async function openSearchBoxEarly(page: Page) {
+	const release = await hold(page, '**/search-dialog.html');
+	await page.goto(rel('/business/'));
+	const trigger = page.locator('.sl-markdown-content a').first();
+	await trigger.focus();
+	await page.keyboard.press('Control+k');
+	return { release, trigger };
+}
+
 for (const shortcut of ['Control+k', 'Meta+k']) {
 	test(`${shortcut.replace('+k', '+K')} pressed before the scripts arrive opens search when they do`, async ({
 		page,
@@ -104,11 +117,7 @@ test("Ctrl+K before the dialog's code arrives opens the search box at once; what
 	page,
 }) => {
 	// The page's own scripts are in; the dialog's markup is held back until the reader has typed.
-	const release = await hold(page, '**/search-dialog.html');
-	await page.goto(rel('/business/'));
-	const trigger = page.locator('.sl-markdown-content a').first();
-	await trigger.focus();
-	await page.keyboard.press('Control+k');
+	const { release, trigger } = await openSearchBoxEarly(page);
 	const input = page.locator('#search-input');
 	await expect(dialog(page)).toBeVisible();
 	await expect(input).toBeFocused();
@@ -147,11 +156,7 @@ test('a search box closed before the dialog arrives stays closed when it does', 
 test("the search box opened before the dialog's code closes with its Close button, and focus goes back", async ({
 	page,
 }) => {
-	const release = await hold(page, '**/search-dialog.html');
-	await page.goto(rel('/business/'));
-	const trigger = page.locator('.sl-markdown-content a').first();
-	await trigger.focus();
-	await page.keyboard.press('Control+k');
+	const { release, trigger } = await openSearchBoxEarly(page);
 	await expect(dialog(page).getByRole('status')).toHaveText('Loading search…');
 	await dialog(page).getByRole('button', { name: 'Close' }).click();
 	await expect(dialog(page)).toBeHidden();

@@ -22,7 +22,7 @@ export interface Fragment {
 }
 
 export interface SectionText extends MeaningSection {
-	/** What its meaning is made from: the page’s title and the heading, then the section’s first sentences. */
+	/** What its meaning is made from: the page's title and the heading, then the section's first sentences. */
 	sentences: string[];
 }
 
