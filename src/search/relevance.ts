@@ -74,6 +74,13 @@ export const EXTRA_QUERY_SETS = [
 		note: 'Written blind on 2026-12-06 from the article and the page map alone by a fourth author, frozen before the symmetric meaning index; measured only before and after it, never tuned on (reported by kind only):',
 		blind: true,
 	},
+	{
+		key: 'blindE',
+		file: 'bench/search-queries-blind-e.json',
+		title: 'Blind set E search relevance',
+		note: 'Written blind on 2026-12-06 (evening) from the article and the page map alone by a fifth author, frozen before any later ranking change; measured before and after, never tuned on (reported by kind only):',
+		blind: true,
+	},
 ] as const;
 
 export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
