@@ -5,7 +5,7 @@
  * WebAssembly, then (at the first query) index chunks, then result fragments: four or five round
  * trips before a first result. After Pagefind has indexed the site, this writes
  * `search-preload.json`: every file of that chain (a small site has a few dozen, ~100 KB
- * compressed) plus the spelling vocabulary, and a tag that pins the entry file's URL (Pagefind's
+ * compressed) plus the spelling vocabulary and the sections' meaning vectors, and a tag that pins the entry file's URL (Pagefind's
  * `metaCacheTag`; without it Pagefind adds a timestamp, so no fetch could be reused). The dialog
  * (search-ui.ts) reads it beside Pagefind's script and preloads all of it in parallel, so the
  * chain then runs from memory.
@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostBuildStep } from '../build/pipeline.ts';
+import { MEANING_DIR } from './meaning/format.ts';
 import { VOCABULARY_FILE } from './vocabulary.ts';
 
 export const PRELOAD_FILE = 'search-preload.json';
@@ -43,7 +44,8 @@ export function searchPreload(outDir: string): SearchPreload {
 		if (!existsSync(join(pagefind, dir))) continue;
 		for (const file of readdirSync(join(pagefind, dir)).sort()) files.push(`pagefind/${dir}/${file}`);
 	}
-	if (existsSync(join(outDir, VOCABULARY_FILE))) files.push(VOCABULARY_FILE);
+	for (const extra of [VOCABULARY_FILE, `${MEANING_DIR}/sections.json`])
+		if (existsSync(join(outDir, extra))) files.push(extra);
 	for (const file of files) {
 		const path = join(outDir, file.replace(/\?.*$/, ''));
 		if (!existsSync(path)) throw new Error(`search preload: ${path} is missing (has Pagefind's output changed?)`);
@@ -51,11 +53,11 @@ export function searchPreload(outDir: string): SearchPreload {
 	return { tag, files };
 }
 
-/** The list of files the first search needs, vocabulary included. */
+/** The list of files the first search needs, vocabulary and meaning vectors included. */
 export const searchPreloadStep: PostBuildStep = {
 	name: 'search-preload',
 	phase: 'pagefind',
-	after: ['search-vocabulary'],
+	after: ['search-vocabulary', 'search-meaning'],
 	run: ({ dir, logger }) => {
 		const preload = searchPreload(dir);
 		writeFileSync(join(dir, PRELOAD_FILE), JSON.stringify(preload));

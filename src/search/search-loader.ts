@@ -93,10 +93,11 @@ if (host) {
 		frame.append(...[...fullFrame.childNodes].filter((n) => n !== fullBar));
 	};
 
-	// The dialog's markup and code first, Pagefind once they are in: on a slow connection its files
-	// (over a hundred KB) would share the line with the dialog and hold up its opening.
-	const load = () =>
-		(ui ??= Promise.all([
+	// Pagefind starts with the dialog's markup and code, not after them: the first result needs all
+	// three, so one chain of round trips, not two. The search box itself opens without any of them.
+	const load = () => {
+		if (!ui) startPagefind(base).catch(() => undefined);
+		return (ui ??= Promise.all([
 			fetch(`${base}search-dialog.html`).then((r) => {
 				if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
 				return r.text();
@@ -109,12 +110,10 @@ if (host) {
 			else host.append(document.adoptNode(dialog));
 			defineSiteSearch();
 			ready = true;
-			// Named here, not only through the dialog: as a static import it keeps Vite from wrapping the
-			// dialog's import in a preload of files the page-scripts bundle has replaced.
-			void startPagefind(base);
 			host.prepare();
 			if (wanted) host.open(undefined, focusBefore);
 		}));
+	};
 	/** A press: the search box opens now, the rest of the dialog as soon as its code is in. */
 	const ask = () => {
 		wanted = true;

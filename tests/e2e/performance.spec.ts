@@ -84,6 +84,20 @@ test('the page behind "Next" is prefetched when the pointer rests on it', async 
 	expect(requested).toContain(href);
 });
 
+test('the search button is not prefetched as a page: with JavaScript it opens the dialog', async ({
+	page,
+	baseURL,
+}) => {
+	const requested = documentRequests(page);
+	await page.goto('aws/', { waitUntil: 'networkidle' });
+	// Hovered, the button starts the dialog's own files; its no-JavaScript address (/topics/) stays unfetched.
+	const dialogCode = page.waitForRequest((r) => r.url().endsWith('/search-dialog.html'));
+	await page.locator('[data-search-open]').hover();
+	await dialogCode;
+	await page.waitForLoadState('networkidle');
+	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
+});
+
 test('nothing is prefetched when the reader asked to save data', async ({ page, baseURL }) => {
 	await page.addInitScript(() =>
 		Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
@@ -107,7 +121,11 @@ test('reaching for search preloads what the first search needs at once, and each
 	const { files } = JSON.parse(readFileSync(join(dist, 'search-preload.json'), 'utf8')) as { files: string[] };
 	const expected = files.map((f) => new URL(f, baseURL).href);
 	const search: string[] = [];
-	page.on('request', (r) => /\/(pagefind\/(?!pagefind\.js)|search-vocabulary)/.test(r.url()) && search.push(r.url()));
+	page.on(
+		'request',
+		(r) =>
+			/\/(pagefind\/(?!pagefind\.js)|search-vocabulary|search-meaning\/sections)/.test(r.url()) && search.push(r.url()),
+	);
 	await page.goto('aws/', { waitUntil: 'networkidle' });
 	expect(search, 'nothing of the index before any intent').toEqual([]);
 	// Intent: the pointer reaches the button. Everything on the list is requested before a key is typed.
