@@ -2,17 +2,17 @@
  * Writes the meaning index beside Pagefind's (format.ts says what the browser reads): after
  * Pagefind has indexed the built site, the site's own words the word table lacks ("sagemaker",
  * "rekognition") are embedded with the sentence encoder (encoder.ts) and projected into the table's
- * space (word-table.ts), cached by content (src/build/cache.ts), so a rebuild with nothing changed
- * does not load the encoder. Every section Pagefind holds then gets its meaning from those words.
+ * space (word-table.ts). Every section Pagefind holds then gets its meaning from those words. Both
+ * the site's words and the finished index are cached by content (src/build/cache.ts): a rebuild
+ * with nothing changed loads neither the encoder nor the word table.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { findOne } from 'domutils';
-import { parseDocument } from 'htmlparser2';
-import { dirname, join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { join } from 'node:path';
 import { Cache } from '../../build/cache.ts';
 import type { PostBuildStep } from '../../build/pipeline.ts';
-import { loadEncoder } from './encoder.ts';
+import { encoderId, loadEncoder } from './encoder.ts';
 import {
 	DIMENSIONS,
 	MEANING_DIR,
@@ -42,18 +42,92 @@ export interface MeaningStats {
 	sections: number;
 	words: number;
 	siteWords: number;
+	/** Texts given to the encoder in this build (0 when the site's words were cached). */
 	embedded: number;
+	/** The whole index came from the cache: neither the word table nor the encoder was loaded. */
+	cached: boolean;
 	bytes: { sections: number; shards: number };
 }
 
+/** What the build writes: `sections.json`'s text and each shard's bytes, with the figures for the log. */
+interface MeaningOutput {
+	index: string;
+	shards: Uint8Array[];
+	words: number;
+	siteWords: number;
+}
+
+/**
+ * The made index, stored whole: a rebuild with the same sections and the same installed encoder
+ * writes it as it is, without loading the word table (what a cached rebuild spent its time on).
+ * Stored as a JSON header line (index text, figures, shard lengths) and the shards' bytes after it.
+ */
+const outputs = new Cache<MeaningOutput>({
+	name: 'search-meaning-index',
+	code: CODE,
+	encode: ({ shards, ...rest }) => {
+		const head = Buffer.from(`${JSON.stringify({ ...rest, lengths: shards.map((b) => b.length) })}\n`, 'utf8');
+		return Buffer.concat([head, ...shards]);
+	},
+	decode: (bytes) => {
+		const newline = bytes.indexOf(10);
+		const { lengths, ...rest } = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Omit<
+			MeaningOutput,
+			'shards'
+		> & {
+			lengths: number[];
+		};
+		let at = newline + 1;
+		const shards = lengths.map((n) => bytes.subarray(at, (at += n)));
+		if (at !== bytes.length) throw new Error('the shards do not fill the entry');
+		return { ...rest, shards };
+	},
+	check: (value) => (value.shards.length === SHARDS ? undefined : `${value.shards.length} shards, not ${SHARDS}`),
+});
+
 /** Builds the index from `out`/pagefind into `out`/search-meaning/. */
-export async function writeMeaningIndex(out: string, base: string, log: (m: string) => void): Promise<MeaningStats> {
-	const sections = sectionsOf(readFragments(join(out, 'pagefind')), (url) => pageWeight(out, base, url));
+export async function writeMeaningIndex(
+	out: string,
+	base: string,
+	log: (m: string) => void,
+	readPage: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Promise<MeaningStats> {
+	const weights = new Map<string, number>();
+	const weightOf = (url: string) => {
+		const page = url.replace(/#.*$/, '');
+		if (!weights.has(page)) weights.set(page, pageWeight(out, base, page, readPage));
+		return weights.get(page)!;
+	};
+	const sections = sectionsOf(readFragments(join(out, 'pagefind')), weightOf);
+	let embedded = 0;
+	let cached = true;
+	const made = await outputs.memo([encoderId(), JSON.stringify(sections)], async () => {
+		cached = false;
+		return makeMeaningIndex(sections, log, (n) => (embedded += n));
+	});
+	const indexFile = join(out, MEANING_DIR, 'sections.json');
+	mkdirSync(join(out, MEANING_DIR, 'w'), { recursive: true });
+	writeFileSync(indexFile, made.index);
+	made.shards.forEach((bytes, shard) => writeFileSync(join(out, shardPath(shard)), bytes));
+	return {
+		sections: sections.length,
+		words: made.words,
+		siteWords: made.siteWords,
+		embedded,
+		cached,
+		bytes: { sections: made.index.length, shards: made.shards.reduce((a, b) => a + b.length, 0) },
+	};
+}
+
+async function makeMeaningIndex(
+	sections: SectionText[],
+	log: (m: string) => void,
+	onEmbed: (texts: number) => void,
+): Promise<MeaningOutput> {
 	const table = await wordTable(log);
 	const cache = new Cache<string>({ name: 'search-meaning-site-words', code: CODE });
-	let embedded = 0;
 	const embed = async (texts: string[]) => {
-		embedded += texts.length;
+		onEmbed(texts.length);
 		return (await loadEncoder()).embed(texts);
 	};
 
@@ -92,29 +166,32 @@ export async function writeMeaningIndex(out: string, base: string, log: (m: stri
 		sections: sections.map(({ url, title, page, excerpt, weight }) => ({ url, title, page, excerpt, weight })),
 		vectors: toBase64(new Uint8Array(sectionVectors.buffer)),
 	};
-	const indexText = JSON.stringify(index);
-	const indexFile = join(out, MEANING_DIR, 'sections.json');
-	mkdirSync(dirname(indexFile), { recursive: true });
-	writeFileSync(indexFile, indexText);
-	mkdirSync(join(out, MEANING_DIR, 'w'), { recursive: true });
-	encoded.forEach((bytes, shard) => writeFileSync(join(out, shardPath(shard)), bytes));
 	return {
-		sections: sections.length,
+		index: JSON.stringify(index),
+		shards: encoded,
 		words: table.words.length + siteWords.length,
 		siteWords: siteWords.length,
-		embedded,
-		bytes: { sections: indexText.length, shards: encoded.reduce((a, b) => a + b.length, 0) },
 	};
 }
 
-/** The page's `data-pagefind-weight` (src/search/index-weight.ts), read from its built HTML. */
-function pageWeight(out: string, base: string, url: string): number {
+/**
+ * The page's `data-pagefind-weight` (src/search/index-weight.ts), read from its built HTML: parsed
+ * only as far as the first element that carries it.
+ */
+function pageWeight(out: string, base: string, url: string, readPage: (path: string) => string): number {
 	const root = base.replace(/\/$/, '');
 	const path = decodeURIComponent(new URL(url, 'http://site').pathname);
 	const file = join(out, path.startsWith(`${root}/`) ? path.slice(root.length) : path, 'index.html');
-	const document = parseDocument(readFileSync(file, 'utf8'));
-	const weighted = findOne((e) => e.attribs['data-pagefind-weight'] !== undefined, document.children, true);
-	const weight = Number(weighted?.attribs['data-pagefind-weight'] ?? 1);
+	let found: string | undefined;
+	const parser = new Parser({
+		onopentag: (_name, attribs) => {
+			if (found !== undefined || attribs['data-pagefind-weight'] === undefined) return;
+			found = attribs['data-pagefind-weight'];
+			parser.pause();
+		},
+	});
+	parser.end(readPage(file));
+	const weight = Number(found ?? 1);
 	return Number.isFinite(weight) && weight > 0 ? weight : 1;
 }
 
@@ -122,12 +199,12 @@ function pageWeight(out: string, base: string, url: string): number {
 export const searchMeaningStep: PostBuildStep = {
 	name: 'search-meaning',
 	phase: 'search meaning index',
-	run: async ({ dir, base, logger }) => {
-		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m));
+	run: async ({ dir, base, logger, pages }) => {
+		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m), pages.readPath);
 		const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 		logger.info(
 			`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
-				`${stats.embedded ? `${stats.embedded} texts embedded` : 'all cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
+				`${stats.cached ? 'all cached' : stats.embedded ? `${stats.embedded} texts embedded` : 'site words cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
 		);
 	},
 };
