@@ -8,6 +8,15 @@ import { markdownTwin } from './markdown-twin.ts';
 import { twinPath } from './twin-path.ts';
 import { frontMatter, llmsFullTxt, llmsTxt, type ListedPage } from './llms-txt.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';
+import { Cache } from '../build/cache.ts';
+
+/** A twin depends only on its page's HTML, its source's diagrams and its address: a rebuild reuses it. */
+const twins = new Cache<string>({
+	name: 'markdown-twins',
+	code: ['src/twins/markdown-twin.ts', 'src/twins/remove.ts', 'src/twins/twins-build.ts'],
+	encode: (text) => text,
+	decode: (bytes) => bytes.toString('utf8'),
+});
 
 /** The ```mermaid fences of a page's source, in order (what the diagram plugin draws). */
 export function mermaidFences(source: string): string[] {
@@ -45,12 +54,8 @@ export function writeTwins(
 ): ListedPage[] {
 	const listed = builtPages(distDir, root, read).map((p) => {
 		const source = readFileSync(join(root, p.file), 'utf8');
-		const twin = markdownTwin({
-			html: p.html,
-			pageUrl: pageUrl(p.page),
-			mermaidSources: mermaidFences(source),
-			file: p.file,
-		});
+		const input = { html: p.html, pageUrl: pageUrl(p.page), mermaidSources: mermaidFences(source), file: p.file };
+		const twin = twins.memoSync([JSON.stringify(input)], () => markdownTwin(input));
 		writeFileSync(join(distDir, twinPath(p.page).slice(1)), twin);
 		const { title, description, order } = frontMatter(source, p.file);
 		return { title, description, order, twinUrl: pageUrl(twinPath(p.page)), twin };
