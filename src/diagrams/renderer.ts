@@ -9,9 +9,9 @@
  * (checkCachedDiagram), so a damaged entry is drawn again, never shipped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../site/paths.ts';
@@ -19,16 +19,16 @@ import { BuildBrowser, sharedBrowser } from '../build/browser.ts';
 import { Cache, cacheRoot } from '../build/cache.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
+import { startMermaidServer, type MermaidServer } from './mermaid-server.ts';
 
 const require = createRequire(import.meta.url);
-/** Where Mermaid's page is served from, inside the browser only (page.route). */
-const MERMAID_ORIGIN = 'http://mermaid.invalid';
 /** What draws a diagram (Mermaid itself is pinned by the lockfile): a change draws every diagram again. */
 const CODE = [
 	'src/diagrams/renderer.ts',
 	'src/diagrams/browser-postprocess.js',
 	'src/diagrams/theme.ts',
 	'src/diagrams/source.ts',
+	'src/diagrams/mermaid-server.ts',
 ];
 
 export interface RenderedDiagram {
@@ -134,17 +134,18 @@ interface BrowserResult {
 }
 type BrowserRender = (args: {
 	source: string;
-	id: string;
 	title: string;
 	description: string;
-	config: Record<string, unknown>;
-}) => Promise<BrowserResult>;
+	/** One drawing per theme, in one call: each call waits for the build's busy thread. */
+	drawings: { id: string; config: Record<string, unknown> }[];
+}) => Promise<BrowserResult[]>;
 
 class MermaidBrowser {
 	/** Getting the browser (shared, possibly already started) and loading Mermaid into a page. */
 	startMs?: number;
 	#browser: BuildBrowser;
 	#page?: Promise<Page>;
+	#server?: Promise<MermaidServer>;
 	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(browser: BuildBrowser) {
@@ -159,8 +160,6 @@ class MermaidBrowser {
 	}
 
 	async #launch(): Promise<Page> {
-		const browser = await this.#browser.launch();
-		const page = await browser.newPage();
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
 		const stage = `<!doctype html><html><head><style>
@@ -172,16 +171,11 @@ class MermaidBrowser {
 			</script></head><body><div id="stage" style="width:1200px"></div></body></html>`;
 		// Mermaid's ES module build, served from node_modules: the browser fetches only the chunks
 		// of the diagram types the site uses, a fraction of the 5.5 MB single-file build.
-		const mermaidDist = dirname(require.resolve('mermaid/package.json'));
-		await page.route(`${MERMAID_ORIGIN}/**`, (route) => {
-			const path = new URL(route.request().url()).pathname;
-			if (path === '/') return route.fulfill({ contentType: 'text/html', body: stage });
-			const file = join(mermaidDist, 'dist', normalize(decodeURIComponent(path)).replace(/^(\/\.\.)+/, ''));
-			if (!file.startsWith(join(mermaidDist, 'dist') + sep) || !existsSync(file))
-				return route.fulfill({ status: 404, body: '' });
-			return route.fulfill({ path: file, contentType: 'text/javascript' });
-		});
-		await page.goto(`${MERMAID_ORIGIN}/`);
+		const mermaidDist = join(dirname(require.resolve('mermaid/package.json')), 'dist');
+		this.#server ??= startMermaidServer(mermaidDist, stage);
+		const browser = await this.#browser.launch();
+		const page = await browser.newPage();
+		await page.goto(`${(await this.#server).origin}/`);
 		const loaded = await page.waitForFunction(() => (window as any).mermaid || (window as any).mermaidError);
 		const error = await loaded.evaluate((result) => (typeof result === 'string' ? result : undefined));
 		if (error) throw new Error(`Mermaid did not load in the diagram browser: ${error}`);
@@ -193,47 +187,52 @@ class MermaidBrowser {
 		return page;
 	}
 
-	render(diagram: DiagramSource, id: string, theme: DiagramTheme): Promise<BrowserResult> {
+	/** Draws `diagram` once per theme, each with its own SVG id. */
+	render(diagram: DiagramSource, drawings: { id: string; theme: DiagramTheme }[]): Promise<BrowserResult[]> {
 		// One diagram at a time: Mermaid keeps global state while rendering.
 		const task = this.#queue.then(async () => {
 			this.#page ??= this.#open();
 			const page = await this.#page;
-			const fn: BrowserRender = async ({ source, id, title, description, config }) => {
+			const fn: BrowserRender = async ({ source, title, description, drawings }) => {
 				const w = window as any;
-				w.mermaid.initialize({ startOnLoad: false, ...config });
-				const stage = document.getElementById('stage')!;
-				let svg: string;
-				try {
-					await w.mermaid.parse(source);
-					({ svg } = await w.mermaid.render(id, source, stage));
-				} catch (error) {
+				const results: BrowserResult[] = [];
+				for (const { id, config } of drawings) {
+					w.mermaid.initialize({ startOnLoad: false, ...config });
+					const stage = document.getElementById('stage')!;
+					let svg: string;
+					try {
+						await w.mermaid.parse(source);
+						({ svg } = await w.mermaid.render(id, source, stage));
+					} catch (error) {
+						stage.innerHTML = '';
+						results.push({ svg: '', error: String((error as Error)?.message ?? error), labels: '', width: 0 });
+						break;
+					}
+					stage.innerHTML = svg;
+					const el = stage.querySelector('svg')!;
+					w.postprocessDiagramSvg(el, title, description);
+					// A wrapped label is one <text> with a <tspan> per line: join lines with spaces.
+					const texts = [...el.querySelectorAll('text')]
+						.map((t) => {
+							const rows = [...t.querySelectorAll('tspan')].filter((r) => !r.querySelector('tspan'));
+							const raw = rows.length ? rows.map((r) => r.textContent).join(' ') : (t.textContent ?? '');
+							return raw.replace(/\s+/g, ' ').trim();
+						})
+						.filter(Boolean);
+					const labels = [...new Set(texts)].join(' · ');
+					const width = Math.ceil(el.getBoundingClientRect().width);
+					// XML, not HTML: void elements such as <br/> must be self-closed to survive MDX's parser.
+					const html = new XMLSerializer().serializeToString(el);
 					stage.innerHTML = '';
-					return { svg: '', error: String((error as Error)?.message ?? error), labels: '', width: 0 };
+					results.push({ svg: html, labels, width });
 				}
-				stage.innerHTML = svg;
-				const el = stage.querySelector('svg')!;
-				w.postprocessDiagramSvg(el, title, description);
-				// A wrapped label is one <text> with a <tspan> per line: join lines with spaces.
-				const texts = [...el.querySelectorAll('text')]
-					.map((t) => {
-						const rows = [...t.querySelectorAll('tspan')].filter((r) => !r.querySelector('tspan'));
-						const raw = rows.length ? rows.map((r) => r.textContent).join(' ') : (t.textContent ?? '');
-						return raw.replace(/\s+/g, ' ').trim();
-					})
-					.filter(Boolean);
-				const labels = [...new Set(texts)].join(' · ');
-				const width = Math.ceil(el.getBoundingClientRect().width);
-				// XML, not HTML: void elements such as <br/> must be self-closed to survive MDX's parser.
-				const html = new XMLSerializer().serializeToString(el);
-				stage.innerHTML = '';
-				return { svg: html, labels, width };
+				return results;
 			};
 			return page.evaluate(fn, {
 				source: diagram.body,
-				id,
 				title: diagram.title,
 				description: diagram.description,
-				config: mermaidConfig(theme),
+				drawings: drawings.map(({ id, theme }) => ({ id, config: mermaidConfig(theme) })),
 			});
 		});
 		this.#queue = task.catch(() => undefined);
@@ -244,11 +243,13 @@ class MermaidBrowser {
 		return this.#page !== undefined;
 	}
 
-	/** Closes Mermaid's page; the browser itself belongs to whoever made it. */
+	/** Closes Mermaid's page and its file server; the browser itself belongs to whoever made it. */
 	async close() {
-		const page = this.#page;
+		const [page, server] = [this.#page, this.#server];
 		this.#page = undefined;
+		this.#server = undefined;
 		if (page) await (await page.catch(() => undefined))?.close();
+		if (server) await (await server.catch(() => undefined))?.close();
 	}
 }
 
@@ -321,9 +322,13 @@ export class DiagramRenderer {
 			return cached;
 		}
 		const id = diagramId(source);
-		const themes: Record<DiagramTheme, BrowserResult | undefined> = { light: undefined, dark: undefined };
-		for (const theme of ['light', 'dark'] as const) {
-			const result = await this.#browser.render(diagram, `${id}${theme[0]}`, theme);
+		const themes = ['light', 'dark'] as const;
+		const results = await this.#browser.render(
+			diagram,
+			themes.map((theme) => ({ id: `${id}${theme[0]}`, theme })),
+		);
+		for (const [i, theme] of themes.entries()) {
+			const result = results[i]!;
 			if (result.error !== undefined) {
 				const line = locateMermaidError(result.error, diagram.body);
 				throw new DiagramSyntaxError(
@@ -337,16 +342,16 @@ export class DiagramRenderer {
 					`Mermaid's ${theme} drawing cannot be shipped: ${problem}. Check the diagram's syntax and labels, and remove any %%{init}%% settings.`,
 				);
 			}
-			themes[theme] = result;
 		}
+		const [light, dark] = results as [BrowserResult, BrowserResult];
 		const result: RenderedDiagram = {
-			light: themes.light!.svg,
-			dark: themes.dark!.svg,
+			light: light.svg,
+			dark: dark.svg,
 			title: diagram.title,
 			description: diagram.description,
 			type: diagram.type,
-			labels: themes.light!.labels,
-			width: themes.light!.width,
+			labels: light.labels,
+			width: light.width,
 		};
 		this.#cache.set(key, result);
 		this.#stats.rendered++;
