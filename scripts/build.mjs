@@ -7,10 +7,11 @@
  * process it started, the diagram browser included.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ensureBrowser } from './find-browser.mjs';
+import { descendants } from './processes.mjs';
 import { siteEnv } from '../src/config/site-env.ts';
 
 const started = Date.now();
@@ -37,27 +38,6 @@ const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(
 	env: { ...process.env, OUT_DIR: staging },
 	detached: true,
 });
-
-/** Every process below `pid` (Linux /proc; elsewhere the process group has to do). */
-function descendants(pid) {
-	if (!existsSync('/proc')) return [];
-	const children = new Map();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			// "pid (comm) state ppid …": comm may contain spaces and parentheses, so split after the last ')'.
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-		} catch {
-			// the process ended while we looked
-		}
-	}
-	const found = [];
-	const walk = (p) => (children.get(p) ?? []).forEach((c) => (found.push(c), walk(c)));
-	walk(pid);
-	return found;
-}
 
 let interrupted;
 const stop = (signal) => {

@@ -9,29 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { descendantCommands } from './processes.mjs';
 import { projectCopy, snapshot } from './project-copy.mjs';
 
-/** Processes below `pid` with their command lines (Linux /proc). */
-function descendants(pid) {
-	const children = new Map();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-		} catch {
-			// ended while we looked
-		}
-	}
-	const found = [];
-	const walk = (p) => (children.get(p) ?? []).forEach((c) => (found.push(c), walk(c)));
-	walk(pid);
-	return found.map((p) => ({ pid: p, cmd: readSafe(`/proc/${p}/cmdline`).replace(/\0/g, ' ') }));
-}
 const readSafe = (file) => {
 	try {
 		return readFileSync(file, 'utf8');
@@ -109,12 +92,12 @@ for (const { name, signal, group, exitCode } of [
 		await until(
 			'the diagram browser to start',
 			() => {
-				const chromium = descendants(build.pid).filter((p) => /chrom/i.test(p.cmd));
+				const chromium = descendantCommands(build.pid).filter((p) => /chrom/i.test(p.cmd));
 				return chromium.length >= 3 && chromium.some((p) => p.cmd.includes('--remote-debugging-pipe'));
 			},
 			180,
 		);
-		const started = descendants(build.pid);
+		const started = descendantCommands(build.pid);
 		if (group) process.kill(-build.pid, signal);
 		else build.kill(signal);
 		const { code } = await exited;
