@@ -78,7 +78,7 @@ export const EXTRA_QUERY_SETS = [
 		key: 'blindE',
 		file: 'bench/search-queries-blind-e.json',
 		title: 'Blind set E search relevance',
-		note: 'Written blind on 2026-12-06 (evening) from the article and the page map alone by a fifth author, frozen before any later ranking change; measured before and after, never tuned on (reported by kind only):',
+		note: 'Written blind on 2026-12-06 (afternoon) from the article and the page map alone by a fifth author, frozen before any later ranking change; measured before and after, never tuned on (reported by kind only):',
 		blind: true,
 	},
 ] as const;
