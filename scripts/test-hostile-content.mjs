@@ -128,7 +128,13 @@ try {
 		await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
 		const shown = path.startsWith('/share/')
 			? await (await page.request.get(`http://127.0.0.1:${port}${path}`)).text()
-			: await page.evaluate(() => `${document.title} ${document.body?.innerText ?? ''}`);
+			: await page.evaluate(() => {
+					// Long lists render entries only near the screen (content-visibility: auto), and text the
+					// browser has not rendered is not in innerText: render them all before reading.
+					for (const el of document.querySelectorAll('*'))
+						if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+					return `${document.title} ${document.body?.innerText ?? ''}`;
+				});
 		await page.close();
 		if (events.length) fail(`${path}: ${events.join('; ')}`);
 		else if (!shown.includes(text) && !shown.includes(text.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
@@ -147,6 +153,10 @@ try {
 		const shown = [];
 		for (const style of ['apa', 'mla', 'chicago', 'bibtex', 'csl-json']) {
 			await page.locator(`dialog.cite-dialog input[value="${style}"]`).check({ timeout: 60_000 });
+			// The dialog opens at once and says "Preparing the citation…" until the citation library is in.
+			await page.waitForFunction(() => !document.querySelector('dialog.cite-dialog textarea[aria-busy]'), null, {
+				timeout: 60_000,
+			});
 			shown.push(await output.inputValue());
 		}
 		const injectedInDialog = await page.evaluate(
