@@ -148,10 +148,9 @@ for (const [width, height] of [
 	[412, 823],
 ]) {
 	test(`a page that arrives slowly paints before its text and does not shift (${width} px wide)`, async ({ page }) => {
-		// The HTML of /risks/ sent in two parts, cut just before <main>, as a slow network or a busy parser
-		// delivers it; three seconds apart, room for a busy machine to paint the first. The first paint comes
-		// before the text (nothing holds rendering back for it), and Starlight's table of contents, which
-		// precedes <main>, stands in its own column from that paint.
+		// The HTML of /risks/ sent in two parts three seconds apart (room for a busy machine to paint the first), cut just before <main>, as a slow network or a busy
+		// parser delivers it. The first paint comes before the text (nothing holds rendering back for it), and
+		// Starlight's table of contents, which precedes <main>, stands in its own column from that paint.
 		const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 		const types: Record<string, string> = {
 			'.css': 'text/css',
