@@ -148,7 +148,7 @@ for (const [width, height] of [
 	[412, 823],
 ]) {
 	test(`a page that arrives slowly paints before its text and does not shift (${width} px wide)`, async ({ page }) => {
-		// The HTML of /risks/ sent in two parts three seconds apart (room for a busy machine to paint the first), cut just before <main>, as a slow network or a busy
+		// The HTML of /risks/ sent in two parts a second apart, cut just before <main>, as a slow network or a busy
 		// parser delivers it. The first paint comes before the text (nothing holds rendering back for it), and
 		// Starlight's table of contents, which precedes <main>, stands in its own column from that paint.
 		const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -169,7 +169,7 @@ for (const [width, height] of [
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
 			const cut = body.indexOf('<main');
 			res.write(body.subarray(0, cut));
-			setTimeout(() => res.end(body.subarray(cut)), 3000);
+			setTimeout(() => res.end(body.subarray(cut)), 1000);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
