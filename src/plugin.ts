@@ -71,13 +71,6 @@ export function explainer({ diagrams, runtimeScriptHashes }: ExplainerOptions): 
 						// Search on Pagefind's API: section results, topics, shareable queries (src/search).
 						Search: './src/search/Search.astro',
 					},
-					head: [
-						...(config.head ?? []),
-						// No first paint until the page title is parsed: Starlight's table of contents comes
-						// before <main> in the HTML and is laid out beside it; painted before <main> arrived,
-						// it stood where the text goes and jumped aside when the text came (layout shift).
-						{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } },
-					],
 				});
 				addRouteMiddleware({ entrypoint: './src/linking/route-middleware.ts' });
 				// Before anything is built: the article, quote, data, term and revision checks.
