@@ -51,7 +51,8 @@ function postprocessDiagramSvg(svg, title, description) {
 /**
  * Mermaid ships every diagram with its whole theme stylesheet, marker and symbol library and
  * 15-digit coordinates. Keep what this SVG uses: CSS rules that match something, definitions that
- * something references, and coordinates to 1/100 px (far below what a screen can show).
+ * something references, attributes a rule selects on, and coordinates to 1/100 px (far below what a
+ * screen can show).
  * @param {SVGSVGElement} svg
  */
 function slimDiagramSvg(svg) {
@@ -81,6 +82,14 @@ function slimDiagramSvg(svg) {
 				return !keyframes || animations.has(keyframes[1]);
 			})
 			.join('');
+	}
+	// Mermaid's data attributes (edge points as base64, ids, kinds) serve its own scripts, which
+	// readers never run; keep those a kept rule selects on.
+	const css = [...svg.querySelectorAll('style')].map((style) => style.textContent ?? '').join('');
+	for (const el of svg.querySelectorAll('*')) {
+		for (const { name } of [...el.attributes]) {
+			if (name.startsWith('data-') && !css.includes(`[${name}`)) el.removeAttribute(name);
+		}
 	}
 	const markup = () => svg.outerHTML;
 	for (const def of svg.querySelectorAll('defs > [id], marker[id], symbol[id]')) {

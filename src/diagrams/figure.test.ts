@@ -26,6 +26,26 @@ describe('mergeThemes', () => {
 		);
 	});
 
+	it('leaves out a dark rule that would change nothing, unless a dark rule that differs sets one of its properties', () => {
+		const withCursor = (s: string, id: string, text: string) =>
+			s.replace(
+				'</style>',
+				`#${id} .node{cursor:pointer;}#${id} .label{stroke:#999;}#${id} .label{stroke:${text};}</style>`,
+			);
+		const style = mergeThemes(withCursor(light, 'd1l', '#333'), withCursor(dark, 'd1d', '#ccc'))!;
+		const darkPart = style.slice(style.indexOf('@media screen'));
+		// Same in both themes and no other dark rule sets cursor: left out.
+		expect(darkPart).not.toContain('cursor');
+		// The same too, but a later dark rule sets stroke: kept, or the lifted later rule would beat
+		// its light twin where this one should.
+		expect(darkPart).toContain(":root:not([data-theme='light']) #d1l .label{stroke:#999;}");
+		expect(darkPart).toContain(":root:not([data-theme='light']) #d1l .label{stroke:#ccc;}");
+	});
+
+	it('adds no dark block when the themes draw alike', () => {
+		expect(mergeThemes(light, light.split('d1l').join('d1d'))).not.toContain('@media');
+	});
+
 	it('carries the gradients only the dark theme defines, under the light id', () => {
 		expect(merged).toMatch(/<linearGradient id="d1l-n"><stop offset="0%"\/><\/linearGradient><\/svg>$/);
 		expect(merged).not.toContain('d1d');

@@ -65,7 +65,7 @@ function parseRules(css: string): Rule[] | undefined {
 
 /**
  * The two renderings as one SVG, when Mermaid drew the same picture in different colours (most
- * diagrams): the light one, with the dark theme's rules added for screens not in light mode, so
+ * diagrams): the light one, with the dark theme's rules added for screens not in light mode (those that would change nothing left out), so
  * the shapes and labels are in the page once instead of twice. Print keeps the light colours.
  * Undefined when the renderings differ in anything but their stylesheet and colour gradients (a
  * theme colour written into an attribute, as xychart does; ids numbered differently); the page
@@ -87,12 +87,20 @@ export function mergeThemes(light: string, dark: string): string | undefined {
 	const darkRules = parseRules(darkStyles[0]![1]!);
 	if (!lightRules || !darkRules || lightRules.length !== darkRules.length) return undefined;
 	const ownSelector = new RegExp(`^#${lightId}(?![\\w-])`);
+	const properties = (rule: Rule) => rule.shape.split(';').map((name) => name.replace(/!$/, ''));
+	// A dark rule the same as its light twin can be left out only when no dark rule that differs sets
+	// any of its properties: lifted above every light rule, that one would otherwise win where the
+	// left-out rule used to.
+	const changed = new Set(
+		darkRules.filter((rule, i) => rule.declarations !== lightRules[i]?.declarations).flatMap(properties),
+	);
 	const overrides: string[] = [];
 	for (const [i, rule] of darkRules.entries()) {
 		const twin = lightRules[i]!;
 		if (rule.shape !== twin.shape || rule.selectors.join(',') !== twin.selectors.join(',')) return undefined;
 		// Every rule stays inside this diagram; the prefix only lifts it above its light twin.
 		if (!rule.selectors.every((s) => ownSelector.test(s))) return undefined;
+		if (rule.declarations === twin.declarations && !properties(rule).some((name) => changed.has(name))) continue;
 		overrides.push(`${rule.selectors.map((s) => `${DARK_SCREEN} ${s}`).join(',')}{${rule.declarations}}`);
 	}
 
@@ -103,7 +111,8 @@ export function mergeThemes(light: string, dark: string): string | undefined {
 	const lightGradientIds = new Set([...lightGradients].map(gradientId));
 	if (extraGradients.some((g) => lightGradientIds.has(gradientId(g)))) return undefined;
 
-	const style = `<style>${lightStyles[0]![1]}@media screen{${overrides.join('')}}</style>`;
+	const darkRulesCss = overrides.length ? `@media screen{${overrides.join('')}}` : '';
+	const style = `<style>${lightStyles[0]![1]}${darkRulesCss}</style>`;
 	const merged = light.replace(lightStyles[0]![0], () => style);
 	return `${merged.slice(0, -'</svg>'.length)}${extraGradients.join('')}</svg>`;
 }
