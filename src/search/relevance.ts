@@ -81,6 +81,13 @@ export const EXTRA_QUERY_SETS = [
 		note: 'Written blind on 2026-12-06 (afternoon) from the article and the page map alone by a fifth author, frozen before any later ranking change; measured before and after, never tuned on (reported by kind only):',
 		blind: true,
 	},
+	{
+		key: 'blindF',
+		file: 'bench/search-queries-blind-f.json',
+		title: 'Blind set F search relevance',
+		note: 'Written blind on 2026-12-06 (evening) from the article and the page map alone by a sixth author, frozen before any later ranking change (reported by kind only):',
+		blind: true,
+	},
 ] as const;
 
 export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
