@@ -3,10 +3,8 @@
  * the first screen's HTML arrives in the first round trip, a read-through stays within its byte
  * budget, and pages are prefetched on intent only.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
 // @ts-ignore -- plain JS module shared with the benchmark
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from '../../scripts/page-bytes.mjs';
@@ -142,84 +140,6 @@ test('reaching for search preloads what the first search needs at once, and each
 	).toEqual([]);
 	expect(search.length, 'a file downloaded twice').toBe(expected.length);
 });
-
-for (const [width, height] of [
-	[1350, 940],
-	[412, 823],
-]) {
-	test(`a page that arrives slowly paints before its text and does not shift (${width} px wide)`, async ({ page }) => {
-		// The HTML of /risks/ sent in two parts a second apart, as a slow network or a busy parser delivers it.
-		// The first paint comes before the text (nothing holds rendering back for it), and Starlight's table of
-		// contents, which precedes <main>, stands in its own column from that paint (src/styles/site.css).
-		const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
-		const types: Record<string, string> = {
-			'.css': 'text/css',
-			'.js': 'text/javascript',
-			'.woff2': 'font/woff2',
-			'.svg': 'image/svg+xml',
-			'.json': 'application/json',
-		};
-		const server = createServer((req, res) => {
-			const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).slice(base.length - 1);
-			const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-			if (!existsSync(file)) return res.writeHead(404).end();
-			const body = readFileSync(file);
-			if (!file.endsWith('.html'))
-				return res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-			// Cut where a paint would show the most without the text: just after the table of contents.
-			const cut = body.indexOf('</aside>', body.indexOf('right-sidebar-container')) + '</aside>'.length;
-			if (cut < '</aside>'.length) throw new Error('/risks/ has no table of contents to cut after');
-			res.write(body.subarray(0, cut));
-			setTimeout(() => res.end(body.subarray(cut)), 1000);
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
-			await page.setViewportSize({ width, height });
-			await page.addInitScript(() => {
-				const w = window as unknown as { shifts: number[]; painted: number; mainAt: number; tocLeft: number };
-				w.shifts = [];
-				w.tocLeft = -1;
-				w.painted = 0;
-				w.mainAt = 0;
-				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries()) w.shifts.push((entry as unknown as { value: number }).value);
-				}).observe({ type: 'layout-shift', buffered: true });
-				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries())
-						if (entry.name === 'first-contentful-paint') w.painted = entry.startTime;
-				}).observe({ type: 'paint', buffered: true });
-				new MutationObserver((_, observer) => {
-					// Where the table of contents is laid out while the text has not arrived: what a paint then shows.
-					const toc = document.querySelector('.right-sidebar-container');
-					if (!document.querySelector('main')) {
-						if (toc) w.tocLeft = toc.getBoundingClientRect().left;
-						return;
-					}
-					w.mainAt = performance.now();
-					observer.disconnect();
-				}).observe(document, { childList: true, subtree: true });
-			});
-			const { port } = server.address() as AddressInfo;
-			await page.goto(`http://127.0.0.1:${port}${base}risks/`, { waitUntil: 'load' });
-			await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-			const { shifts, painted, mainAt, tocLeft, tocLeftAfter } = await page.evaluate(() => {
-				const w = window as unknown as { shifts: number[]; painted: number; mainAt: number; tocLeft: number };
-				const toc = document.querySelector('.right-sidebar-container')!;
-				return { ...w, tocLeftAfter: toc.getBoundingClientRect().left };
-			});
-			expect(tocLeft, 'the table of contents stands in its column before the text arrives').toBe(tocLeftAfter);
-			expect(painted, 'a first paint before the text arrived').toBeGreaterThan(0);
-			expect(painted).toBeLessThan(mainAt);
-			// Starlight's sidebar ends in an empty 1 px-high box (`.sidebar-content::after`); painted while the
-			// sidebar is still being parsed, it moves down as the links arrive, for a score of at most 0.0004.
-			// The table of contents standing where the text goes, as it did before, scored over 0.4.
-			expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.001);
-		} finally {
-			server.close();
-		}
-	});
-}
 
 test('an article page fetches its scripts as one file and one preloaded chunk, both found in the HTML', async ({
 	page,
