@@ -65,8 +65,9 @@ function parseRules(css: string): Rule[] | undefined {
 
 /**
  * The two renderings as one SVG, when Mermaid drew the same picture in different colours (most
- * diagrams): the light one, with the dark theme's rules added for screens not in light mode (those that would change nothing left out), so
- * the shapes and labels are in the page once instead of twice. Print keeps the light colours.
+ * diagrams): the light one, with the dark theme's rules (those that would change nothing left out)
+ * added for screens not in light mode, so the shapes and labels are in the page once instead of
+ * twice. Print keeps the light colours.
  * Undefined when the renderings differ in anything but their stylesheet and colour gradients (a
  * theme colour written into an attribute, as xychart does; ids numbered differently); the page
  * then carries both renderings.

@@ -2,10 +2,11 @@
  * A page whose HTML arrives slowly, in two parts, as a slow network or a busy parser delivers it:
  * it paints before its text, and nothing painted then moves when the text comes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import sirv from 'sirv';
 import { expect, test } from './fixtures.ts';
 // @ts-ignore -- plain JS module shared with the build
 import { CHROMIUM_ARGS, ensureBrowser } from '../../scripts/find-browser.mjs';
@@ -27,29 +28,21 @@ for (const [width, height] of [
 		// first paint comes before the text (nothing holds rendering back for it), and Starlight's table of
 		// contents, which precedes <main>, stands in its own column from that paint (src/styles/site.css).
 		const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
-		const types: Record<string, string> = {
-			'.css': 'text/css',
-			'.js': 'text/javascript',
-			'.woff2': 'font/woff2',
-			'.svg': 'image/svg+xml',
-			'.json': 'application/json',
-		};
+		const body = readFileSync(join(dist, 'risks', 'index.html'));
+		// Cut where a paint would show the most without the text: just after the table of contents.
+		const toc = body.indexOf('right-sidebar-container');
+		expect(toc, '/risks/ has a table of contents to cut after').toBeGreaterThan(0);
+		const cut = body.indexOf('</aside>', toc) + '</aside>'.length;
+		const assets = sirv(dist, { dev: false });
 		let sendRest = () => {};
 		const server = createServer((req, res) => {
 			if (req.url === '/__rest-of-page') {
 				sendRest();
 				return res.writeHead(204).end();
 			}
-			const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).slice(base.length - 1);
-			const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-			if (!existsSync(file)) return res.writeHead(404).end();
-			const body = readFileSync(file);
-			if (!file.endsWith('.html'))
-				return res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+			req.url = req.url!.slice(base.length - 1);
+			if (req.url !== '/risks/') return assets(req, res, () => void res.writeHead(404).end());
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-			// Cut where a paint would show the most without the text: just after the table of contents.
-			const cut = body.indexOf('</aside>', body.indexOf('right-sidebar-container')) + '</aside>'.length;
-			if (cut < '</aside>'.length) throw new Error('/risks/ has no table of contents to cut after');
 			res.write(body.subarray(0, cut));
 			sendRest = () => res.end(body.subarray(cut));
 		});
