@@ -35,10 +35,16 @@ describe('inOrder', () => {
 });
 
 describe('useBundle', () => {
-	it('puts the preloads and the bundle where the first module was, and drops the rest', () => {
-		const html = useBundle(page('/explainer/'), '/explainer/', 'page-scripts.X.js', ['page-scripts-chunk.Y.js']);
+	it('puts the chunks and the bundle where the first module was, search first and async, and drops the rest', () => {
+		const html = useBundle(
+			page('/explainer/'),
+			'/explainer/',
+			'page-scripts.X.js',
+			['page-scripts-chunk.Z.js', 'page-scripts-chunk.Y.js'],
+			'page-scripts-chunk.Y.js',
+		);
 		expect(html).toBe(
-			'<head><link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Y.js"><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></head><body>' +
+			'<head><link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Z.js"><script type="module" async src="/explainer/_astro/page-scripts-chunk.Y.js"></script><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></head><body>' +
 				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script></body>',
 		);
 	});

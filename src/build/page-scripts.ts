@@ -34,16 +34,29 @@ export function inOrder(list: string[], order: string[]): boolean {
 	return true;
 }
 
-/** The page with its module scripts replaced, where the first one was, by the bundle and its preloads. */
-export function useBundle(html: string, base: string, bundle: string, preloads: string[]): string {
+/**
+ * The page with its module scripts replaced, where the first one was, by the bundle and the chunks
+ * it imports: the one that starts search runs as soon as it arrives (`async`), the others are
+ * preloaded.
+ */
+export function useBundle(html: string, base: string, bundle: string, chunks: string[], early: string): string {
 	let first = true;
 	return html.replace(scriptTag(base), () => {
 		if (!first) return '';
 		first = false;
-		const links = preloads.map((p) => `<link rel="modulepreload" href="${base}_astro/${p}">`).join('');
+		const links = chunks
+			.map((c) =>
+				c === early
+					? `<script type="module" async src="${base}_astro/${c}"></script>`
+					: `<link rel="modulepreload" href="${base}_astro/${c}">`,
+			)
+			.join('');
 		return `${links}<script type="module" src="${base}_astro/${bundle}"></script>`;
 	});
 }
+
+/** Astro names a component's script after the component: this is src/search/Search.astro's. */
+const SEARCH_MODULE = /^Search\.astro_astro_type_script_index_0_lang\.[^/]+\.js$/;
 
 /**
  * The bundle's inputs (esbuild's metafile, paths relative to _astro/) that no page needs any more:
@@ -105,15 +118,31 @@ export const pageScriptsStep: PostBuildStep = {
 		// Metafile paths are relative to absWorkingDir (_astro/).
 		const name = (path: string) => path.split(sep).join('/').replace(/^\.\//, '');
 		const [bundlePath, bundleMeta] = outputs.find(([, o]) => o.entryPoint)!;
-		const preloads = bundleMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => name(i.path));
+		const chunks = bundleMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => name(i.path));
+		// Module scripts wait for the whole page to be parsed, which on a slow phone comes long after
+		// the first paint. The search button's module goes in the chunk the page shares with the
+		// search dialog (search-ui.ts imports from it), so that chunk can run as soon as it arrives
+		// and the bundle, run later, finds it already evaluated. That only works if the chunk waits
+		// for nothing else: checked here, so a change in how the modules split fails loudly.
+		const early = outputs.find(([, o]) => Object.keys(o.inputs).some((i) => SEARCH_MODULE.test(name(i))));
+		const earlyChunk = early && name(early[0]);
+		if (
+			!early ||
+			!earlyChunk ||
+			!chunks.includes(earlyChunk) ||
+			early[1].imports.some((i) => i.kind === 'import-statement')
+		)
+			throw new Error(
+				`page scripts: the search button's module (src/search/Search.astro) is not in a chunk of its own that imports nothing, so it cannot run before the page is parsed (outputs: ${outputs.map(([p]) => name(p)).join(', ')}).`,
+			);
 		for (const page of targets) {
-			page.html = useBundle(page.html, base, name(bundlePath), preloads);
+			page.html = useBundle(page.html, base, name(bundlePath), chunks, earlyChunk);
 			built.write(page.file, page.html);
 		}
 		const bundled = unusedInputs(result.metafile.inputs, new Set(pages.flatMap((p) => moduleScripts(p.html, base))));
 		for (const file of bundled) rmSync(join(assets, file), { force: true });
 		logger.info(
-			`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${preloads.length} preloaded chunk(s) on ${targets.length} pages`,
+			`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${chunks.length} chunk(s), search's run early (${(early[1].bytes / 1024).toFixed(1)} KB), on ${targets.length} pages`,
 		);
 	},
 };

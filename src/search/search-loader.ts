@@ -16,11 +16,13 @@ declare global {
 	interface Window {
 		/** Set by Search.astro's inline script: a search press made before this script ran. */
 		siteEarlyIntent?: { search: boolean; stop(): void };
+		/** Set by this script when it runs before that inline script, which calls it. */
+		siteSearchStart?: () => void;
 	}
 }
 
-const host = document.querySelector<SiteSearch>('site-search');
-if (host) {
+const start = (host: SiteSearch | null) => {
+	if (!host) return;
 	const opener = host.querySelector<HTMLAnchorElement>('[data-search-open]')!;
 	// With JavaScript the link is a button that opens the dialog (without, it goes to /topics/).
 	opener.setAttribute('role', 'button');
@@ -138,4 +140,10 @@ if (host) {
 	const early = window.siteEarlyIntent;
 	early?.stop();
 	if (early?.search) ask();
-}
+};
+// This file runs as soon as it arrives (page-scripts.ts loads it with `async`), so a press gets an
+// answer while the rest of the page is still being parsed. It can arrive before the search button
+// has been parsed: Search.astro's inline script, which follows the button, then starts it.
+const begin = () => start(document.querySelector<SiteSearch>('site-search'));
+if (window.siteEarlyIntent) begin();
+else window.siteSearchStart = begin;
