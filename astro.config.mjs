@@ -17,8 +17,6 @@ import { explainer } from './src/plugin.ts';
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
 // (and missing slashes added) before anything else runs: src/config/site-env.ts.
 const { site, base } = siteEnv();
-// DIAGRAMS=off leaves ```mermaid fences as code: the benchmark's diagram-free baseline.
-const diagrams = process.env.DIAGRAMS !== 'off';
 
 export default defineConfig({
 	site,
@@ -67,11 +65,7 @@ export default defineConfig({
 	markdown: {
 		processor: satteri({
 			// Page content never carries code: raw <script>, handlers and javascript: links fail the build.
-			mdastPlugins: [
-				contentHtmlPlugin(),
-				pinnedIdsPlugin(),
-				...(diagrams ? [mermaidPlugin({ base, onDiagram: reportDiagram })] : []),
-			],
+			mdastPlugins: [contentHtmlPlugin(), pinnedIdsPlugin(), mermaidPlugin({ base, onDiagram: reportDiagram })],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
@@ -84,7 +78,7 @@ export default defineConfig({
 			lastUpdated: true,
 			pagefind: true,
 			// Everything the site adds: src/plugin.ts.
-			plugins: [explainer({ diagrams, runtimeScriptHashes: [sha256(speculationRulesText(base))] })],
+			plugins: [explainer({ runtimeScriptHashes: [sha256(speculationRulesText(base))] })],
 		}),
 	],
 });

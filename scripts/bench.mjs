@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: builds this site (clean, cached, and with diagrams left as code) and a stock
+ * `npm run bench`: builds this site (clean and cached) and a stock
  * Starlight site with the same prose (scripts/bench-stock.mjs), serves each on 127.0.0.1 and
  * measures per page: HTML/CSS/JS bytes (raw and gzip), the JS loaded before any interaction,
  * render-blocking bytes, Lighthouse mobile and desktop scores with LCP/TBT/CLS (median of runs),
@@ -53,7 +53,7 @@ function childrenCpuMs() {
 	}
 }
 
-const cpuRuns = { clean: [], cached: [], diagramFree: [], stock: [] };
+const cpuRuns = { clean: [], cached: [], stock: [] };
 
 /**
  * Builds as each site's author does: ours with `npm run build`'s script (into a staging folder,
@@ -75,7 +75,7 @@ function build(cwd = '.', env = {}, kind) {
 }
 
 function timeBuilds(stockDir) {
-	const runs = { clean: [], cached: [], diagramFree: [], stock: [], cleanMeaning: [], cachedMeaning: [] };
+	const runs = { clean: [], cached: [], stock: [], cleanMeaning: [], cachedMeaning: [] };
 	const phaseRuns = [];
 	// The search meaning index is budgeted by the search issue on its own: each of our builds is
 	// timed without its phase (written by src/build/phases.ts at the end of every build).
@@ -96,12 +96,9 @@ function timeBuilds(stockDir) {
 		runs.clean.push(ours('clean'));
 		phaseRuns.push(phasesOfLastBuild());
 		runs.cached.push(ours('cached'));
-		// Clean too (it draws no diagrams).
-		clearCaches();
-		runs.diagramFree.push(ours('diagramFree'));
 		runs.stock.push(build(stockDir, {}, 'stock'));
 		log(
-			`builds ${i + 1}/${RUNS} (ours without the meaning index: ${(runs.cleanMeaning[i] / 1000).toFixed(1)} s clean, ${(runs.cachedMeaning[i] / 1000).toFixed(1)} s cached): clean ${(runs.clean[i] / 1000).toFixed(1)} s, cached ${(runs.cached[i] / 1000).toFixed(1)} s, diagrams as code ${(runs.diagramFree[i] / 1000).toFixed(1)} s, stock Starlight ${(runs.stock[i] / 1000).toFixed(1)} s`,
+			`builds ${i + 1}/${RUNS} (ours without the meaning index: ${(runs.cleanMeaning[i] / 1000).toFixed(1)} s clean, ${(runs.cachedMeaning[i] / 1000).toFixed(1)} s cached): clean ${(runs.clean[i] / 1000).toFixed(1)} s, cached ${(runs.cached[i] / 1000).toFixed(1)} s, stock Starlight ${(runs.stock[i] / 1000).toFixed(1)} s`,
 		);
 	}
 	build(); // leave dist/ as the real site
@@ -332,11 +329,7 @@ async function measure() {
 	return {
 		date: new Date().toISOString(),
 		runs: RUNS,
-		builds: {
-			...builds,
-			cleanVsDiagramFree: builds.cleanMs / builds.diagramFreeMs,
-			cachedMinusDiagramFreeMs: builds.cachedMs - builds.diagramFreeMs,
-		},
+		builds,
 		diagrams: { count: diagramsAll.length, maxGzip: Math.max(...diagramsAll) },
 		ours,
 		stock,
@@ -367,18 +360,6 @@ function report(results) {
 	const worstLcpRatio = lcpRatios.length ? Math.max(...lcpRatios) : null;
 	const worstThrottled = (site) => Math.max(...Object.values(site.throttled ?? {}).map((p) => p.searchAfterFcp));
 	const checks = [
-		[
-			'clean build / diagram-free build',
-			fmt(results.builds.cleanVsDiagramFree, 2),
-			`<= ${budgets.build.cleanVsDiagramFreeMax}`,
-			results.builds.cleanVsDiagramFree <= budgets.build.cleanVsDiagramFreeMax,
-		],
-		[
-			'cached build - diagram-free build',
-			`${fmt(results.builds.cachedMinusDiagramFreeMs / 1000, 2)} s`,
-			`<= ${budgets.build.cachedOverDiagramFreeMaxMs / 1000} s`,
-			results.builds.cachedMinusDiagramFreeMs <= budgets.build.cachedOverDiagramFreeMaxMs,
-		],
 		[
 			'largest diagram, gzip, both themes',
 			`${results.diagrams.maxGzip} B`,
@@ -493,9 +474,9 @@ function report(results) {
 		'| --- | --- | --- | --- |',
 		...checks.map(([name, value, budget, ok]) => `| ${name} | ${value} | ${budget} | ${ok ? 'yes' : '**no**'} |`),
 		'',
-		`Builds (ours without the search meaning index, which the search issue budgets on its own: ${fmt(builds.cleanMeaningMs / 1000)} s in a clean build, ${fmt(builds.cachedMeaningMs / 1000)} s cached): ours clean ${fmt(builds.cleanMs / 1000)} s, cached ${fmt(builds.cachedMs / 1000)} s, with diagrams left as code ${fmt(builds.diagramFreeMs / 1000)} s; stock Starlight ${fmt(builds.stockMs / 1000)} s.${
+		`Builds (ours without the search meaning index, which the search issue budgets on its own: ${fmt(builds.cleanMeaningMs / 1000)} s in a clean build, ${fmt(builds.cachedMeaningMs / 1000)} s cached): ours clean ${fmt(builds.cleanMs / 1000)} s, cached ${fmt(builds.cachedMs / 1000)} s; stock Starlight ${fmt(builds.stockMs / 1000)} s.${
 			builds.cleanCpuMs !== undefined
-				? ` CPU time (the build and every process it starts): ours clean ${fmt(builds.cleanCpuMs / 1000)} s, cached ${fmt(builds.cachedCpuMs / 1000)} s, diagrams as code ${fmt(builds.diagramFreeCpuMs / 1000)} s; stock ${fmt(builds.stockCpuMs / 1000)} s, on ${availableParallelism()} cores.`
+				? ` CPU time (the build and every process it starts): ours clean ${fmt(builds.cleanCpuMs / 1000)} s, cached ${fmt(builds.cachedCpuMs / 1000)} s; stock ${fmt(builds.stockCpuMs / 1000)} s, on ${availableParallelism()} cores.`
 				: ''
 		}`,
 		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm, ${kb(ours.search.bytesBeforeFirstResult ?? 0)} KB fetched before the first result; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratios ${fmt(ours.search.coldMs / stock.search.coldMs, 2)} cold, ${fmt(ours.search.warmMs / stock.search.warmMs, 2)} warm). Relevance per query: bench/search-results.md.`,
@@ -555,7 +536,7 @@ if (process.argv.includes('--builds')) {
 	);
 	if (b.cleanCpuMs !== undefined)
 		log(
-			`CPU time: clean ${s(b.cleanCpuMs)}, cached ${s(b.cachedCpuMs)}, diagrams as code ${s(b.diagramFreeCpuMs)}, stock Starlight ${s(b.stockCpuMs)} (${availableParallelism()} cores: the clean build cannot take less than ${s(b.cleanCpuMs / availableParallelism())})`,
+			`CPU time: clean ${s(b.cleanCpuMs)}, cached ${s(b.cachedCpuMs)}, stock Starlight ${s(b.stockCpuMs)} (${availableParallelism()} cores: the clean build cannot take less than ${s(b.cleanCpuMs / availableParallelism())})`,
 		);
 	log(`phases of the clean build: ${b.phases}`);
 	process.exit(0);

@@ -10,7 +10,7 @@
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { serveSite } from './serve.mjs';
 
-/** The seven section pages in reading order: the read-through of issue 13. */
+/** The seven section pages in reading order: a read-through (and the browser tests' section pages). */
 export const READ_THROUGH = [
 	'/investment/',
 	'/aws/',

@@ -44,13 +44,11 @@ function routes(): AstroIntegration {
 }
 
 export interface ExplainerOptions {
-	/** Draw ```mermaid fences at build time (off: the benchmark's diagram-free baseline). */
-	diagrams: boolean;
 	/** Hashes of inline scripts the site's code adds to pages as they run (the CSP allows them). */
 	runtimeScriptHashes: string[];
 }
 
-export function explainer({ diagrams, runtimeScriptHashes }: ExplainerOptions): StarlightPlugin {
+export function explainer({ runtimeScriptHashes }: ExplainerOptions): StarlightPlugin {
 	return {
 		name: 'explainer',
 		hooks: {
@@ -75,7 +73,7 @@ export function explainer({ diagrams, runtimeScriptHashes }: ExplainerOptions): 
 				addRouteMiddleware({ entrypoint: './src/linking/route-middleware.ts' });
 				// Before anything is built: the article, quote, data, term and revision checks.
 				addIntegration(articleCoverage());
-				addIntegration(diagramsIntegration({ prerender: diagrams }));
+				addIntegration(diagramsIntegration());
 				// Share pages only redirect to a section: out of the sitemap (and of search).
 				addIntegration(sitemap({ filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname) }));
 				addIntegration(routes());

@@ -26,7 +26,7 @@ export function reportDiagram(file: string): void {
 }
 
 /** Starts drawing the diagrams as the build starts; the dev server gets the whole font files. */
-export function diagramsIntegration({ prerender = true }: { prerender?: boolean } = {}): AstroIntegration {
+export function diagramsIntegration(): AstroIntegration {
 	return {
 		name: 'diagrams',
 		hooks: {
@@ -34,7 +34,7 @@ export function diagramsIntegration({ prerender = true }: { prerender?: boolean 
 				logger = l;
 				// The browser and Mermaid take seconds to start: begin drawing now, while Astro syncs the
 				// content and Vite bundles, instead of when the first page asks for its diagram.
-				if (command === 'build' && prerender) {
+				if (command === 'build') {
 					const missing = sharedRenderer().prerender(diagramSources());
 					if (missing) l.info(`${missing} diagram(s) to render: drawing them while the build goes on`);
 				}
