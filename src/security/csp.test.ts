@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
 	checkPage,
 	inlineScriptsInComponent,
+	minifyInlineScripts,
 	narrowScriptHashes,
 	placePolicyFirst,
 	sha256,
@@ -20,13 +21,22 @@ describe('the policy allows only shipped scripts', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'csp-components-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('hashes the is:inline scripts of components, exactly as written', () => {
+	it('hashes the is:inline scripts of components, minified as the pages carry them', () => {
 		writeFileSync(
 			join(dir, 'Theme.astro'),
 			'---\n---\n<script is:inline>\n\tsetTheme();\n</script>\n<script>bundled()</script>',
 		);
 		expect(inlineScriptsInComponent('<script is:inline>a()</script><script>b()</script>')).toEqual(['a()']);
-		expect(shippedInlineScriptHashes([dir])).toEqual([sha256('\n\tsetTheme();\n')]);
+		expect(shippedInlineScriptHashes([dir])).toEqual([sha256('setTheme();')]);
+	});
+
+	it('swaps the minified text in for a shipped script found on the page, and leaves any other alone', () => {
+		const scripts = new Map([['\n\t// Why.\n\tsetTheme( "dark" );\n', 'setTheme("dark");']]);
+		const html =
+			'<script>\n\t// Why.\n\tsetTheme( "dark" );\n</script><script aria-hidden="true">\n\t// Why.\n\tsetTheme( "dark" );\n</script><script>other( 1 )</script>';
+		expect(minifyInlineScripts(html, scripts)).toBe(
+			'<script>setTheme("dark");</script><script aria-hidden="true">setTheme("dark");</script><script>other( 1 )</script>',
+		);
 	});
 
 	it('reads the real components: Starlight’s theme script is allowed', () => {

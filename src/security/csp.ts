@@ -4,8 +4,10 @@
  * - Astro's `security.csp` hashes the scripts it bundles (component `<script>` tags).
  * - `shippedInlineScriptHashes()` hashes the `<script is:inline>` blocks of the components the site
  *   renders (Starlight's theme and sidebar scripts, and any of ours), read from their source files
- *   when the config loads. Nothing is harvested from the built pages, so a script that reaches a
- *   page through content is never allowed.
+ *   when the config loads, minified: Astro writes them as they are in the source, comments and
+ *   indentation included, into every page, and `contentSecurityStep()` swaps in the minified text.
+ *   Nothing is harvested from the built pages, so a script that reaches a page through content is
+ *   never allowed.
  *
  * After the build, `contentSecurityStep()` moves each page's policy `<meta>` to the top of `<head>`
  * (Astro writes it last, after the title, JSON-LD and the theme script; a policy only governs what
@@ -18,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { transformSync } from 'esbuild';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../site/paths.ts';
 import { isScriptUrl } from './content-html.ts';
@@ -43,15 +46,30 @@ export function inlineScriptsInComponent(source: string): string[] {
 		.map((m) => m[1]!);
 }
 
-export function shippedInlineScriptHashes(dirs = componentDirs()): `sha256-${string}`[] {
-	const hashes = new Set<`sha256-${string}`>();
+/**
+ * Each component inline script as Astro writes it, with its minified form (a classic script:
+ * esbuild renames nothing at its top level, which other scripts may read).
+ */
+export function shippedInlineScripts(dirs = componentDirs()): Map<string, string> {
+	const scripts = new Map<string, string>();
 	for (const dir of dirs) {
 		for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
 			if (!file.endsWith('.astro')) continue;
-			for (const script of inlineScriptsInComponent(readFileSync(join(dir, file), 'utf8'))) hashes.add(sha256(script));
+			for (const script of inlineScriptsInComponent(readFileSync(join(dir, file), 'utf8')))
+				scripts.set(script, transformSync(script, { loader: 'js', minify: true }).code.trim());
 		}
 	}
-	return [...hashes].sort();
+	return scripts;
+}
+
+export function shippedInlineScriptHashes(dirs = componentDirs()): `sha256-${string}`[] {
+	return [...new Set([...shippedInlineScripts(dirs).values()].map(sha256))].sort();
+}
+
+/** The page with each shipped inline script, found by its exact text, in its minified form. */
+export function minifyInlineScripts(html: string, scripts: Map<string, string>): string {
+	for (const [script, minified] of scripts) html = html.split(`>${script}</script>`).join(`>${minified}</script>`);
+	return html;
 }
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/gi;
@@ -144,8 +162,9 @@ export function checkPage(html: string): string[] {
 }
 
 /**
- * Puts each page's policy first and checks it. `runtimeScriptHashes`: hashes of inline scripts the
- * site's code adds to pages as they run. After every step that changes pages: it must see the final HTML.
+ * Minifies each page's inline scripts, puts its policy first and checks it. `runtimeScriptHashes`:
+ * hashes of inline scripts the site's code adds to pages as they run. After every step that changes
+ * pages: it must see the final HTML.
  */
 export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {}): PostBuildStep {
 	return {
@@ -158,13 +177,14 @@ export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {
 				name: 'csp-check',
 				code: ['src/security/csp.ts', 'src/security/content-html.ts'],
 			});
+			const scripts = shippedInlineScripts();
 			const failures: string[] = [];
 			let pages = 0;
 			for (const file of built.files()) {
 				const original = built.read(file);
 				// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
 				if (!original.match(CSP_META) && !/<script/i.test(original)) continue;
-				const html = narrowScriptHashes(placePolicyFirst(original), runtimeScriptHashes);
+				const html = narrowScriptHashes(placePolicyFirst(minifyInlineScripts(original, scripts)), runtimeScriptHashes);
 				built.write(file, html);
 				pages++;
 				for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
