@@ -23,12 +23,3 @@ export const COPY_BUTTON_CLASS = 'copy-link';
 export const MARKDOWN_BUTTON_CLASS = 'copy-link copy-link--markdown';
 export const SHARE_BUTTON_CLASS = 'copy-link copy-link--share';
 export const CITE_BUTTON_CLASS = 'copy-link copy-link--cite';
-
-/** The buttons as the script inserts them after each anchor (every kind it may add). */
-export const COPY_LINK_BUTTONS = [
-	{
-		after: HEADING_ANCHORS,
-		html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button><button class="${SHARE_BUTTON_CLASS}">${SHARE_ICON}</button><button class="${MARKDOWN_BUTTON_CLASS}">${MARKDOWN_ICON}</button><button class="${CITE_BUTTON_CLASS}">${CITE_ICON}</button>`,
-	},
-	{ after: MARKED_ANCHORS, html: `<button class="${COPY_BUTTON_CLASS}">${COPY_ICON}</button>` },
-];

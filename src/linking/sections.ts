@@ -93,7 +93,3 @@ export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sec
 	return { pages, sections: sections.map(({ file: _file, line: _line, ...t }) => t) };
 }
 
-export async function previewTargetFor(id: string): Promise<PreviewTarget | undefined> {
-	const entry = (await publishedEntries()).find((e) => e.id === id);
-	return entry && pageTarget(entry);
-}
