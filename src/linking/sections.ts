@@ -92,4 +92,3 @@ export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sec
 	}
 	return { pages, sections: sections.map(({ file: _file, line: _line, ...t }) => t) };
 }
-
