@@ -43,6 +43,9 @@ async function openEarly(page: Page): Promise<() => void> {
 	const release = await holdScripts(page);
 	await page.goto(rel('/business/'), { waitUntil: 'commit' });
 	await expect(page.locator('[data-search-open]')).toBeVisible({ timeout: 30_000 });
+	// Playwright can see the button laid out before the page is painted; the inline script that keeps
+	// early presses, right after the button, has run by the time a reader could press it.
+	await page.waitForFunction(() => 'siteEarlyIntent' in window, null, { timeout: 30_000 });
 	return release;
 }
 
