@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: checks SITE_URL/BASE_PATH, finds (or installs) the browser the build needs, and
- * runs `astro build` into a staging folder beside dist/. Only when the build and every check in it
- * have passed is the staging folder swapped in for dist/. A failed or interrupted build (Ctrl-C,
+ * `npm run build`: checks SITE_URL/BASE_PATH and runs `astro build` into a staging folder beside
+ * dist/. The diagram browser is found (or installed) when a diagram is first drawn
+ * (src/build/browser.ts): a rebuild whose diagrams are all cached needs none. Only when the build
+ * and every check in it have passed is the staging folder swapped in for dist/. A failed or interrupted build (Ctrl-C,
  * SIGTERM) leaves the previous dist/ exactly as it was, removes the staging folder and stops every
  * process it started, the diagram browser included.
  */
@@ -10,14 +11,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { ensureBrowser } from './find-browser.mjs';
 import { descendants } from './processes.mjs';
 import { siteEnv } from '../src/config/site-env.ts';
 
 const started = Date.now();
 try {
 	siteEnv();
-	process.env.CHROME_PATH = ensureBrowser();
 } catch (error) {
 	console.error(error.message);
 	process.exit(1);
