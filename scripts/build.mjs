@@ -3,9 +3,9 @@
  * `npm run build`: checks SITE_URL/BASE_PATH and runs `astro build` into a staging folder beside
  * dist/. The diagram browser is found (or installed) when a diagram is first drawn
  * (src/build/browser.ts): a rebuild whose diagrams are all cached needs none. Only when the build
- * and every check in it have passed is the staging folder swapped in for dist/. A failed or interrupted build (Ctrl-C,
- * SIGTERM) leaves the previous dist/ exactly as it was, removes the staging folder and stops every
- * process it started, the diagram browser included.
+ * and every check in it have passed is the staging folder swapped in for dist/. A failed or
+ * interrupted build (Ctrl-C, SIGTERM) leaves the previous dist/ exactly as it was, removes the
+ * staging folder and stops every process it started, the diagram browser included.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
