@@ -125,16 +125,11 @@ export const pageScriptsStep: PostBuildStep = {
 		// and the bundle, run later, finds it already evaluated. That only works if the chunk waits
 		// for nothing else: checked here, so a change in how the modules split fails loudly.
 		const early = outputs.find(([, o]) => Object.keys(o.inputs).some((i) => SEARCH_MODULE.test(name(i))));
-		const earlyChunk = early && name(early[0]);
-		if (
-			!early ||
-			!earlyChunk ||
-			!chunks.includes(earlyChunk) ||
-			early[1].imports.some((i) => i.kind === 'import-statement')
-		)
+		if (!early || !chunks.includes(name(early[0])) || early[1].imports.some((i) => i.kind === 'import-statement'))
 			throw new Error(
 				`page scripts: the search button's module (src/search/Search.astro) is not in a chunk of its own that imports nothing, so it cannot run before the page is parsed (outputs: ${outputs.map(([p]) => name(p)).join(', ')}).`,
 			);
+		const earlyChunk = name(early[0]);
 		for (const page of targets) {
 			page.html = useBundle(page.html, base, name(bundlePath), chunks, earlyChunk);
 			built.write(page.file, page.html);
