@@ -31,11 +31,10 @@ export default defineConfig({
 	// Astro inlines small page scripts into every page; as files they download once per visit
 	// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
 	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
-	// The next page is there before the click: a page is prefetched when the pointer rests on a link
-	// to it (or a keyboard focuses it), never on load, and not at all on save-data or 2G connections
-	// (Astro's prefetch checks both). Chromium goes further and prerenders it on the same intent
-	// (src/linking/prerender-on-intent.ts), reusing the prefetched response.
-	prefetch: { prefetchAll: true, defaultStrategy: 'hover' },
+	// One next-page mechanism: Chromium prerenders a page when the pointer rests on a link to it
+	// (src/linking/prerender-on-intent.ts). Starlight turns Astro's hover prefetch on by default, and
+	// with both, Chromium could fetch the page twice (once for each); other browsers load it on click.
+	prefetch: false,
 	// Removed pages keep working: content/redirects.yaml (checked against content/anchors.json).
 	redirects: loadRedirects().pages,
 	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by the hash

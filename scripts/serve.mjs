@@ -7,7 +7,8 @@
  * Usage: node scripts/serve.mjs [port]   (BASE_PATH as for the build)
  *
  * `serveSite()` starts the same server in-process; its `bytesSent()` counts what went out on the
- * wire (headers and compressed bodies, every request: page, prefetch or prerender alike).
+ * wire (headers and compressed bodies, every request: page, prefetch or prerender alike), and
+ * `delayMs` holds every response back, as a slow line does.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -20,9 +21,9 @@ const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//
 
 /**
  * Starts the server; resolves once it listens. `port` 0 picks a free one (see `origin`).
- * @param {{ port?: number, outDir?: string, base?: string }} options
+ * @param {{ port?: number, outDir?: string, base?: string, delayMs?: number }} options
  */
-export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
+export function serveSite({ port = 0, outDir = 'dist', base = '/', delayMs = 0 } = {}) {
 	const root = basePath(base);
 	const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
 	// Fingerprinted assets are cached for good, as public/_headers tells static hosts: a read-through
@@ -33,6 +34,7 @@ export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
 	const compress = compression();
 	let sent = 0;
 	const byPath = new Map();
+	const requests = new Map();
 	const written = new WeakMap();
 
 	const handle = (req, res) => {
@@ -48,6 +50,7 @@ export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
 	const server = createServer((req, res) => {
 		// Responses on one connection go out one after another: each adds what its socket wrote since.
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		requests.set(path, (requests.get(path) ?? 0) + 1);
 		res.on('finish', () => {
 			const socket = req.socket;
 			const total = socket.bytesWritten;
@@ -56,7 +59,9 @@ export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
 			sent += bytes;
 			byPath.set(path, (byPath.get(path) ?? 0) + bytes);
 		});
-		compress(req, res, () => handle(req, res));
+		const respond = () => compress(req, res, () => handle(req, res));
+		if (delayMs) setTimeout(respond, delayMs);
+		else respond();
 	});
 	return new Promise((resolve) =>
 		server.listen(port, '127.0.0.1', () => {
@@ -68,6 +73,8 @@ export function serveSite({ port = 0, outDir = 'dist', base = '/' } = {}) {
 				bytesSent: () => sent,
 				/** The same, by URL path (with the base path). */
 				bytesByPath: () => Object.fromEntries(byPath),
+				/** Requests received, by URL path (with the base path). */
+				requestsByPath: () => Object.fromEntries(requests),
 				close: () => new Promise((done) => server.close(done)),
 			});
 		}),

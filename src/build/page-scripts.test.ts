@@ -35,7 +35,7 @@ describe('inOrder', () => {
 });
 
 describe('useBundle', () => {
-	it('puts the chunks and the bundle where the first module was, search first and async, and drops the rest', () => {
+	it('puts the chunks and the bundle at the end of the head, search async, and drops the modules', () => {
 		const html = useBundle(
 			page('/explainer/'),
 			'/explainer/',

@@ -35,24 +35,21 @@ export function inOrder(list: string[], order: string[]): boolean {
 }
 
 /**
- * The page with its module scripts replaced, where the first one was, by the bundle and the chunks
- * it imports: the one that starts search runs as soon as it arrives (`async`), the others are
- * preloaded.
+ * The page without its module scripts, and at the end of its `<head>` the chunks the bundle imports
+ * and the bundle: the chunk that starts search runs as soon as it arrives (`async`), the others are
+ * preloaded. In the head, the browser finds them before it has read the body.
  */
 export function useBundle(html: string, base: string, bundle: string, chunks: string[], early: string): string {
-	let first = true;
-	return html.replace(scriptTag(base), () => {
-		if (!first) return '';
-		first = false;
-		const links = chunks
-			.map((c) =>
-				c === early
-					? `<script type="module" async src="${base}_astro/${c}"></script>`
-					: `<link rel="modulepreload" href="${base}_astro/${c}">`,
-			)
-			.join('');
-		return `${links}<script type="module" src="${base}_astro/${bundle}"></script>`;
-	});
+	const tags = chunks
+		.map((c) =>
+			c === early
+				? `<script type="module" async src="${base}_astro/${c}"></script>`
+				: `<link rel="modulepreload" href="${base}_astro/${c}">`,
+		)
+		.join('');
+	return html
+		.replace(scriptTag(base), '')
+		.replace('</head>', `${tags}<script type="module" src="${base}_astro/${bundle}"></script></head>`);
 }
 
 /** Astro names a component's script after the component: this is src/search/Search.astro's. */
@@ -60,7 +57,7 @@ const SEARCH_MODULE = /^Search\.astro_astro_type_script_index_0_lang\.[^/]+\.js$
 
 /**
  * The bundle's inputs (esbuild's metafile, paths relative to _astro/) that no page needs any more:
- * not loaded by a page itself (share pages keep Astro's prefetch module) nor imported through one.
+ * not loaded by a page itself nor imported through one.
  */
 export function unusedInputs(
 	inputs: Record<string, { imports: { path: string }[] }>,

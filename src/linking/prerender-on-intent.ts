@@ -4,8 +4,9 @@
  * presses it, which is what speculation rules call "moderate" eagerness. The click then only swaps
  * in a page that was loaded, laid out and painted out of sight. Nothing is fetched on load, and
  * nothing at all on save-data or 2G connections: the rules are simply not added there (Chromium
- * also skips them on save-data, battery saver and low memory). Browsers without speculation rules
- * keep Astro's prefetch on hover (astro.config.mjs).
+ * also skips them on save-data, battery saver and low memory). It is the site's one next-page
+ * mechanism (Astro's prefetch is off, astro.config.mjs): browsers without speculation rules load the
+ * page on the click.
  *
  * The rules are one fixed text per base path, so the Content-Security-Policy allows them by hash
  * (src/linking/speculation-rules.ts, read by astro.config.mjs too) and no inline script is allowed broadly.

@@ -1,7 +1,7 @@
 /**
  * The deterministic side of the speed goals, on the built site (times stay in `npm run bench`):
  * the first screen's HTML arrives in the first round trip, a read-through stays within its byte
- * budget, and pages are prefetched on intent only.
+ * budget, and nothing is fetched ahead on load or on save-data.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,31 +71,6 @@ test('nothing is prefetched on load: a reader who never navigates downloads no o
 	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
 });
 
-test('the page behind "Next" is prefetched when the pointer rests on it', async ({ page }) => {
-	const requested = documentRequests(page);
-	await page.goto('aws/', { waitUntil: 'networkidle' });
-	const next = page.locator('a[rel="next"]');
-	const href = new URL((await next.getAttribute('href'))!, page.url()).pathname;
-	const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === href);
-	await next.hover();
-	await prefetched;
-	expect(requested).toContain(href);
-});
-
-test('the search button is not prefetched as a page: with JavaScript it opens the dialog', async ({
-	page,
-	baseURL,
-}) => {
-	const requested = documentRequests(page);
-	await page.goto('aws/', { waitUntil: 'networkidle' });
-	// Hovered, the button starts the dialog's own files; its no-JavaScript address (/topics/) stays unfetched.
-	const dialogCode = page.waitForRequest((r) => r.url().endsWith('/search-dialog.html'));
-	await page.locator('[data-search-open]').hover();
-	await dialogCode;
-	await page.waitForLoadState('networkidle');
-	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
-});
-
 test('nothing is prefetched when the reader asked to save data', async ({ page, baseURL }) => {
 	await page.addInitScript(() =>
 		Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
@@ -103,12 +78,11 @@ test('nothing is prefetched when the reader asked to save data', async ({ page, 
 	const requested = documentRequests(page);
 	await page.goto('aws/', { waitUntil: 'networkidle' });
 	await page.locator('a[rel="next"]').hover();
-	// The sidebar link hovered next must be prefetched if anything is: wait for the same delay
-	// by hovering a second link and letting the network go quiet.
+	// A second link hovered, and the network left to go quiet: nothing is fetched ahead.
 	await page.locator('nav[aria-label="Main"] a[href$="/risks/"]').hover();
 	await page.waitForLoadState('networkidle');
 	expect(requested).toEqual([new URL('aws/', baseURL).pathname]);
-	// Nor prerendered on intent (src/linking/prerender-on-intent.ts): the rules are never added.
+	// Not prerendered on intent either (src/linking/prerender-on-intent.ts): the rules are never added.
 	await expect(page.locator('script[type="speculationrules"]')).toHaveCount(0);
 });
 

@@ -6,6 +6,8 @@
 import { expect, test } from './fixtures.ts';
 // @ts-ignore -- plain JS module shared with the benchmark
 import { launchTab } from '../../scripts/cdp-tab.mjs';
+// @ts-ignore -- plain JS module shared with the benchmark
+import { serveSite } from '../../scripts/serve.mjs';
 
 type Tab = Awaited<ReturnType<typeof launchTab>>;
 type CdpEvent = { method?: string; params?: { status?: string; prerenderStatus?: string; key?: { url?: string } } };
@@ -69,6 +71,54 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 		});
 	// activationStart > 0 only for a page that was prerendered and then shown.
 	expect(await tab.evaluate(`performance.getEntriesByType('navigation')[0].activationStart`)).toBeGreaterThan(0);
+});
+
+test('on a slow line the next page is fetched once, for the prerender, and the click fetches nothing', async () => {
+	// Every response held back, so a second mechanism (Starlight's default hover prefetch, 80 ms on
+	// the link) would still be under way when Chromium starts the prerender: the case where both
+	// fetched the page.
+	const server = await serveSite({
+		outDir: process.env.OUT_DIR ?? 'dist',
+		base: process.env.BASE_PATH ?? '/',
+		delayMs: 400,
+	});
+	try {
+		await tab.send('Preload.enable');
+		await tab.goto(`${server.url}aws/`);
+		await expect.poll(() => tab.evaluate(`document.readyState`), { timeout: 30_000 }).toBe('complete');
+		const next = new URL((await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string).pathname;
+		const point = await tab.hover('a[rel="next"]');
+		await tab.waitForEvent(
+			(e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated' && e.params?.status === 'Ready',
+		);
+		await tab.click(point);
+		await expect.poll(() => tab.evaluate('location.pathname').catch(() => '')).toBe(next);
+		expect(await tab.evaluate(`performance.getEntriesByType('navigation')[0].activationStart`)).toBeGreaterThan(0);
+		expect(server.requestsByPath()[next], JSON.stringify(server.requestsByPath())).toBe(1);
+	} finally {
+		await server.close();
+	}
+});
+
+test('the search button is not fetched ahead as a page: with JavaScript it opens the dialog', async () => {
+	const server = await serveSite({ outDir: process.env.OUT_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' });
+	try {
+		await tab.send('Preload.enable');
+		await tab.goto(`${server.url}aws/`);
+		await expect.poll(() => tab.evaluate(`document.readyState`)).toBe('complete');
+		// Its no-JavaScript address (/topics/) is marked data-astro-prefetch="false", which the rules skip.
+		const topics = new URL((await tab.evaluate(`document.querySelector('[data-search-open]').href`)) as string)
+			.pathname;
+		await tab.hover('[data-search-open]');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(tab.events.filter(prerenderStarted)).toEqual([]);
+		expect(server.requestsByPath()[topics]).toBeUndefined();
+		// The rules were live all along: the next link hovered is prepared.
+		await tab.hover('a[rel="next"]');
+		await expect.poll(() => tab.events.filter(prerenderStarted).length, { timeout: 30_000 }).toBeGreaterThan(0);
+	} finally {
+		await server.close();
+	}
 });
 
 test('nothing is prerendered on load: a reader who never points at a link loads no other page', async ({ baseURL }) => {
