@@ -2,7 +2,7 @@
  * The article as data: its six headings and fourteen paragraphs (p1..p14), read from
  * `content/source/article.txt`. Everything that shows or checks the article goes through here.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fromRoot } from '../site/paths.ts';
 
 export interface ArticleParagraph {
@@ -56,10 +56,12 @@ export function parseArticle(text: string): Article {
 	return { paragraphs, sections: sections.filter((s) => s.heading !== null || s.paragraphs.length > 0) };
 }
 
-let cached: Article | undefined;
+let cached: { mtimeMs: number; article: Article } | undefined;
+/** The article, read again when the file has changed (in `npm run dev` it may just have been edited). */
 export function loadArticle(): Article {
-	cached ??= parseArticle(readFileSync(articlePath, 'utf8'));
-	return cached;
+	const { mtimeMs } = statSync(articlePath);
+	if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, article: parseArticle(readFileSync(articlePath, 'utf8')) };
+	return cached.article;
 }
 
 export function getParagraph(n: number): ArticleParagraph {

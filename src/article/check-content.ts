@@ -13,8 +13,6 @@ import { readData, type DataKind } from '../data/data.ts';
 import { checkRevisionPages } from '../revisions/targets.ts';
 import { checkReferences } from '../reading/check-references.ts';
 
-export { projectRoot };
-
 export function readPages(): PageSource[] {
 	const docsDir = join(projectRoot, 'content/docs');
 	const files = readdirSync(docsDir, { recursive: true, encoding: 'utf8' })
