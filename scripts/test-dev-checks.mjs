@@ -5,7 +5,7 @@
  * entry that breaks its schema). Each time the terminal must print the problem naming the file, the
  * open page must show it in the error overlay (and show it again after a reload), and when the file
  * is put back both must clear.
- * Then data is content: an edit to content/glossary.yaml shows on /glossary/ on the next load.
+ * Then data is content: an edit to content/glossary.yaml or content/redirects.yaml shows on the next load.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -130,6 +130,20 @@ try {
 		).includes('AI arms race, edited');
 	});
 	console.log('✓ an edit to content/glossary.yaml: shown on /glossary/ on the next load');
+
+	// So is content/redirects.yaml: a moved anchor reaches the page's redirect map on the next load.
+	const redirects = join(copy.dir, 'content/redirects.yaml');
+	writeFileSync(redirects, `${readFileSync(redirects, 'utf8')}  /risks/#moved-in-dev: /aws/\n`);
+	await until('the new anchor redirect to reach /risks/', async () => {
+		await page.goto(`http://127.0.0.1:${port}/risks/`).catch(() => {});
+		return (
+			(await page
+				.locator('#anchor-redirects')
+				.textContent()
+				.catch(() => '')) ?? ''
+		).includes('moved-in-dev');
+	});
+	console.log('✓ an edit to content/redirects.yaml: in the page on the next load');
 } catch (error) {
 	failed++;
 	console.log(`✘ ${error.message}\n--- dev server output (end) ---\n${output.slice(-3000)}`);

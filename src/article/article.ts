@@ -2,7 +2,7 @@
  * The article as data: its six headings and fourteen paragraphs (p1..p14), read from
  * `content/source/article.txt`. Everything that shows or checks the article goes through here.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { parsedFile } from '../site/files.ts';
 import { fromRoot } from '../site/paths.ts';
 
 export interface ArticleParagraph {
@@ -56,13 +56,8 @@ export function parseArticle(text: string): Article {
 	return { paragraphs, sections: sections.filter((s) => s.heading !== null || s.paragraphs.length > 0) };
 }
 
-let cached: { mtimeMs: number; article: Article } | undefined;
-/** The article, read again when the file has changed (in `npm run dev` it may just have been edited). */
-export function loadArticle(): Article {
-	const { mtimeMs } = statSync(articlePath);
-	if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, article: parseArticle(readFileSync(articlePath, 'utf8')) };
-	return cached.article;
-}
+/** The article, read again when the file has changed. */
+export const loadArticle = (): Article => parsedFile(articlePath, parseArticle);
 
 export function getParagraph(n: number): ArticleParagraph {
 	const paragraph = loadArticle().paragraphs[n - 1];

@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { loadArticle } from '../article/article.ts';
 import { fromRoot } from '../site/paths.ts';
 import { quoteMatches } from '../article/quotes.ts';
+import { SiteError } from '../site/errors.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens');
 /** Line of the entry in its file, added when the file is read: file order (the collection store does
@@ -174,7 +175,7 @@ export function parseData<K extends DataKind>(kind: K, text: string, file = data
 	try {
 		entries = parseEntries(kind, text);
 	} catch (error) {
-		throw new Error(`${file}: ${(error as Error).message}`);
+		throw new SiteError((error as Error).message, { file });
 	}
 	const problems: string[] = [];
 	const ids = new Set<string>();

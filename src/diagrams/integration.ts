@@ -6,15 +6,14 @@ import { sharedBrowser } from '../build/browser.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 import { writeDiagramFonts } from './font-subset.ts';
 import { sharedRenderer } from './renderer.ts';
+import { mermaidFences } from './source.ts';
 
 /** Mermaid fences in the content, read straight from the MDX files (the build has not parsed them yet). */
 function diagramSources(): string[] {
 	const dir = fromRoot('content', 'docs');
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => /\.mdx?$/.test(f))
-		.flatMap((f) =>
-			[...readFileSync(join(dir, f), 'utf8').matchAll(/^```mermaid[^\n]*\n([\s\S]*?)\n```/gm)].map((m) => m[1]!),
-		);
+		.flatMap((f) => mermaidFences(readFileSync(join(dir, f), 'utf8')));
 }
 
 let logger: AstroIntegrationLogger | undefined;

@@ -45,10 +45,6 @@ export interface RenderedDiagram {
 	width: number;
 }
 
-export class DiagramSyntaxError extends DiagramProblem {}
-/** Mermaid drew something the site will not ship (an error picture, HTML, a script link). */
-export class DiagramOutputError extends DiagramProblem {}
-
 /**
  * Why a rendered SVG must not ship, or undefined. Mermaid marks its error pictures; raw HTML
  * (foreignObject, img) only appears when a setting was overridden; links must stay ordinary. The
@@ -311,7 +307,7 @@ export class DiagramRenderer {
 		const started = performance.now();
 		const diagram = parseDiagramSource(source);
 		if (diagram.body.length > MERMAID_LIMITS.maxTextSize) {
-			throw new DiagramOutputError(
+			throw new DiagramProblem(
 				`the diagram is ${diagram.body.length.toLocaleString('en')} characters long, over Mermaid's limit of ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')} (it would show "Maximum text size in diagram exceeded"). Split it into two or more smaller diagrams, or shorten its labels.`,
 			);
 		}
@@ -331,14 +327,14 @@ export class DiagramRenderer {
 			const result = results[i]!;
 			if (result.error !== undefined) {
 				const line = locateMermaidError(result.error, diagram.body);
-				throw new DiagramSyntaxError(
+				throw new DiagramProblem(
 					explainMermaidError(result.error, diagram.body),
 					line && diagram.sourceLines[line - 1],
 				);
 			}
 			const problem = checkRenderedSvg(result.svg);
 			if (problem) {
-				throw new DiagramOutputError(
+				throw new DiagramProblem(
 					`Mermaid's ${theme} drawing cannot be shipped: ${problem}. Check the diagram's syntax and labels, and remove any %%{init}%% settings.`,
 				);
 			}

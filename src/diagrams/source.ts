@@ -18,17 +18,20 @@ export interface DiagramSource {
 	sourceLines: number[];
 }
 
+/** The ```mermaid fences of a page's source, in order (what the diagram plugin draws). */
+export function mermaidFences(source: string): string[] {
+	return [...source.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)\n```[ \t]*$/gm)].map((m) => m[1]!);
+}
+
 /** A problem the author must fix. `line` counts from the fence's first content line (1). */
 export class DiagramProblem extends Error {
 	readonly line?: number;
 	constructor(message: string, line?: number) {
 		super(message);
-		this.name = new.target.name;
+		this.name = 'DiagramProblem';
 		this.line = line;
 	}
 }
-export class DiagramAccessibilityError extends DiagramProblem {}
-export class DiagramSafetyError extends DiagramProblem {}
 
 /**
  * Settings that decide whether a diagram can carry HTML or script, and the limits that keep error
@@ -71,7 +74,7 @@ const quoted = (text: string) => [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1
 export function checkDiagramSafety(source: string): void {
 	const lines = source.replace(/\r\n?/g, '\n').split('\n');
 	const fail = (index: number, message: string): never => {
-		throw new DiagramSafetyError(message, index + 1);
+		throw new DiagramProblem(message, index + 1);
 	};
 	const settingIn = (text: string) =>
 		SAFETY_SETTINGS.find((key) => new RegExp(`(^|[^A-Za-z0-9_])${key}([^A-Za-z0-9_]|$)`, 'i').test(text));
@@ -159,7 +162,7 @@ export function parseDiagramSource(source: string): DiagramSource {
 			.split(/\s+/)[0] ?? '';
 	const missing = [!title && 'accTitle', !description && 'accDescr'].filter(Boolean);
 	if (missing.length) {
-		throw new DiagramAccessibilityError(
+		throw new DiagramProblem(
 			`the diagram has no ${missing.join(' and no ')}. Every diagram needs a title and a description for screen readers, e.g.\n    accTitle: The AWS AI stack\n    accDescr: Custom chips power AWS services, which customers use to build AI.`,
 		);
 	}

@@ -15,8 +15,7 @@ import { escapeHtml, jsonForScript } from '../site/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
 import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
 import { twinPath } from '../twins/twin-path.ts';
-
-const anchorRedirects = loadRedirects().anchors;
+import { SiteError } from '../site/errors.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
 	// `npm run dev`: while a content check fails, every page shows it in the error overlay.
@@ -28,9 +27,10 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const site = context.site;
 	for (const extra of route.entry.data.head ?? []) {
 		if (extra.tag !== 'meta' && extra.tag !== 'link') {
-			throw new Error(
-				`${route.entry.filePath ?? route.entry.id}: frontmatter head: may only add <meta> and <link> entries, not <${extra.tag}>. Scripts and styles belong in components under src/.`,
-			);
+			throw new SiteError(`frontmatter head: may only add <meta> and <link> entries, not <${extra.tag}>.`, {
+				file: route.entry.filePath ?? route.entry.id,
+				hint: 'Scripts and styles belong in components under src/.',
+			});
 		}
 	}
 	for (const entry of route.head) {
@@ -87,7 +87,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	// Old #anchors of this page that moved: anchor-redirects.ts sends readers on (see content/redirects.yaml).
 	const pagePath = page ? `/${page}/` : '/';
 	const moved = Object.fromEntries(
-		Object.entries(anchorRedirects)
+		Object.entries(loadRedirects().anchors)
 			.filter(([from]) => from.startsWith(`${pagePath}#`))
 			.map(([from, to]) => [from.slice(pagePath.length + 1), withBase(to)]),
 	);

@@ -6,6 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { load as loadYaml } from 'js-yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { SiteError } from '../site/errors.ts';
 
 export interface ListedPage {
 	title: string;
@@ -21,7 +22,7 @@ export function frontMatter(source: string, file: string): { title: string; desc
 	const data = (block ? loadYaml(block) : undefined) as
 		{ title?: unknown; description?: unknown; sidebar?: { order?: unknown } } | undefined;
 	if (typeof data?.title !== 'string' || typeof data.description !== 'string') {
-		throw new Error(`${file}:1: front matter needs a title and a description for llms.txt`);
+		throw new SiteError('front matter needs a title and a description for llms.txt', { file, line: 1 });
 	}
 	const order = typeof data.sidebar?.order === 'number' ? data.sidebar.order : 0;
 	return { title: data.title, description: data.description, order };

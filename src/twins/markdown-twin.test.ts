@@ -1,7 +1,7 @@
 import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { markdownTwin } from './markdown-twin.ts';
-import { mermaidFences } from './twins-build.ts';
+import { mermaidFences } from '../diagrams/source.ts';
 
 const page = (content: string) =>
 	`<!doctype html><html><head><title>t</title><style>p{}</style></head><body><nav><a href="/x/">Nav</a></nav><main><h1 id="_top">AWS <em>plan</em></h1><p class="page-meta">6 min read</p><div class="sl-markdown-content">${content}</div></main><footer>foot</footer></body></html>`;

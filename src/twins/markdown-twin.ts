@@ -15,6 +15,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { remove } from './remove.ts';
 import { visit } from 'unist-util-visit';
+import { SiteError } from '../site/errors.ts';
 
 export interface TwinInput {
 	/** The built page's HTML. */
@@ -121,7 +122,7 @@ function diagram(state: State, node: Element) {
 	const desc = node.properties.dataTwinDescription;
 	const source = diagramSources[diagramIndex++];
 	if (source === undefined) {
-		throw new Error(`${diagramFile}: the page shows more diagrams than the file has \`\`\`mermaid fences.`);
+		throw new SiteError('the page shows more diagrams than the file has ```mermaid fences.', { file: diagramFile });
 	}
 	return [
 		{ type: 'paragraph', children: [{ type: 'strong', children: [text(`Diagram: ${String(title ?? '').trim()}`)] }] },
@@ -136,7 +137,7 @@ export function markdownTwin({ html, pageUrl, mermaidSources, file }: TwinInput)
 	const title = select('main h1', page);
 	const content = select('main .sl-markdown-content', page);
 	if (!title || !content)
-		throw new Error(`${file}: the built page has no title or no main content to make a Markdown twin from.`);
+		throw new SiteError('the built page has no title or no main content to make a Markdown twin from.', { file });
 	const root: HastRoot = { type: 'root', children: [title, content] };
 	// A diagram's title and description are in its SVG, which goes: keep them on the figure.
 	for (const figure of selectAll('figure.diagram', root)) {
@@ -157,8 +158,9 @@ export function markdownTwin({ html, pageUrl, mermaidSources, file }: TwinInput)
 	diagramFile = file;
 	const mdast = toMdast(root, { handlers }) as MdastRoot;
 	if (diagramIndex !== mermaidSources.length) {
-		throw new Error(
-			`${file}: the page shows ${diagramIndex} diagrams but the file has ${mermaidSources.length} \`\`\`mermaid fences.`,
+		throw new SiteError(
+			`the page shows ${diagramIndex} diagrams but the file has ${mermaidSources.length} \`\`\`mermaid fences.`,
+			{ file },
 		);
 	}
 	visit(mdast, (node) => {

@@ -9,6 +9,7 @@ import { twinPath } from './twin-path.ts';
 import { frontMatter, llmsFullTxt, llmsTxt, type ListedPage } from './llms-txt.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';
 import { Cache } from '../build/cache.ts';
+import { mermaidFences } from '../diagrams/source.ts';
 
 /** A twin depends only on its page's HTML, its source's diagrams and its address: a rebuild reuses it. */
 const twins = new Cache<string>({
@@ -17,11 +18,6 @@ const twins = new Cache<string>({
 	encode: (text) => text,
 	decode: (bytes) => bytes.toString('utf8'),
 });
-
-/** The ```mermaid fences of a page's source, in order (what the diagram plugin draws). */
-export function mermaidFences(source: string): string[] {
-	return [...source.matchAll(/^```mermaid[^\n]*\n([\s\S]*?)\n```[ \t]*$/gm)].map((m) => m[1]!);
-}
 
 export interface BuiltPage {
 	/** Site path without the base: '/', '/aws/'. */
