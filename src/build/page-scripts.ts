@@ -12,15 +12,21 @@
 import { rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { build } from 'esbuild';
-import { escapeRegExp } from '../site/escape.ts';
+import { editHtml, htmlElements, type HtmlElement } from './html.ts';
 import type { PostBuildStep } from './pipeline.ts';
 
-const scriptTag = (base: string) =>
-	new RegExp(`<script type="module" src="${escapeRegExp(base)}_astro/([^"/]+\\.js)"></script>`, 'g');
+/** The page's own `_astro/` module script elements, in page order. */
+function moduleScriptElements(elements: HtmlElement[], base: string): HtmlElement[] {
+	const prefix = `${base}_astro/`;
+	return elements.filter((e) => {
+		const file = e.attrs.src?.startsWith(prefix) ? e.attrs.src.slice(prefix.length) : '';
+		return e.name === 'script' && e.attrs.type === 'module' && /^[^/]+\.js$/.test(file);
+	});
+}
 
 /** The `_astro/` module files a page loads, in page order. */
-export function moduleScripts(html: string, base: string): string[] {
-	return [...html.matchAll(scriptTag(base))].map((m) => m[1]!);
+export function moduleScripts(html: string, base: string, elements = htmlElements(html)): string[] {
+	return moduleScriptElements(elements, base).map((e) => e.attrs.src!.slice(`${base}_astro/`.length));
 }
 
 /** True when every item of `list` appears in `order`, in the same relative order. */
@@ -39,7 +45,14 @@ export function inOrder(list: string[], order: string[]): boolean {
  * and the bundle: the chunk that starts search runs as soon as it arrives (`async`), the others are
  * preloaded. In the head, the browser finds them before it has read the body.
  */
-export function useBundle(html: string, base: string, bundle: string, chunks: string[], early: string): string {
+export function useBundle(
+	html: string,
+	base: string,
+	bundle: string,
+	chunks: string[],
+	early: string,
+	elements = htmlElements(html),
+): string {
 	const tags = chunks
 		.map((c) =>
 			c === early
@@ -47,9 +60,15 @@ export function useBundle(html: string, base: string, bundle: string, chunks: st
 				: `<link rel="modulepreload" href="${base}_astro/${c}">`,
 		)
 		.join('');
-	return html
-		.replace(scriptTag(base), '')
-		.replace('</head>', `${tags}<script type="module" src="${base}_astro/${bundle}"></script></head>`);
+	const head = elements.find((e) => e.name === 'head')!;
+	return editHtml(html, [
+		...moduleScriptElements(elements, base).map(({ start, end }) => ({ start, end, text: '' })),
+		{
+			start: head.innerEnd,
+			end: head.innerEnd,
+			text: `${tags}<script type="module" src="${base}_astro/${bundle}"></script>`,
+		},
+	]);
 }
 
 /** Astro names a component's script after the component: this is src/search/Search.astro's. */
@@ -81,7 +100,7 @@ export const pageScriptsStep: PostBuildStep = {
 		const assets = join(dir, '_astro');
 		const pages = built.files().map((file) => {
 			const html = built.read(file);
-			return { file, html, modules: moduleScripts(html, base) };
+			return { file, html, modules: moduleScripts(html, base, built.elements(file)) };
 		});
 		// The longest list is the order; only pages whose modules all appear in it, in that order, change.
 		const order = pages.reduce<string[]>((a, p) => (p.modules.length > a.length ? p.modules : a), []);
@@ -128,10 +147,15 @@ export const pageScriptsStep: PostBuildStep = {
 			);
 		const earlyChunk = name(early[0]);
 		for (const page of targets) {
-			page.html = useBundle(page.html, base, name(bundlePath), chunks, earlyChunk);
-			built.write(page.file, page.html);
+			built.write(
+				page.file,
+				useBundle(page.html, base, name(bundlePath), chunks, earlyChunk, built.elements(page.file)),
+			);
 		}
-		const bundled = unusedInputs(result.metafile.inputs, new Set(pages.flatMap((p) => moduleScripts(p.html, base))));
+		const bundled = unusedInputs(
+			result.metafile.inputs,
+			new Set(pages.flatMap((p) => moduleScripts(built.read(p.file), base, built.elements(p.file)))),
+		);
 		for (const file of bundled) rmSync(join(assets, file), { force: true });
 		logger.info(
 			`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${chunks.length} chunk(s), search's run early (${(early[1].bytes / 1024).toFixed(1)} KB), on ${targets.length} pages`,

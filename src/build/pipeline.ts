@@ -2,7 +2,8 @@
  * The work done over the built site, as one pipeline: after Astro (and Starlight's Pagefind) have
  * written it, the steps run in the order they are listed, each declaring the steps it must follow,
  * and the order is checked when the configuration loads. Pages are read once, passed from step to
- * step in memory (`BuiltPages`), and each changed page is written once, after the last step: a step
+ * step in memory (`BuiltPages`) with their elements parsed once per version (html.ts: steps edit
+ * at parsed places, not by pattern), and each changed page is written once, after the last step: a step
  * that fails leaves no page half-rewritten (and scripts/build.mjs keeps the previous site).
  *
  * Each step is timed into its own phase of the build summary (phases.ts).
@@ -11,6 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { htmlElements, type HtmlElement } from './html.ts';
 import { printPhases, recordPhase, startAstroPhase } from './phases.ts';
 
 /** The built site's HTML pages, read once; a step's change is seen by the steps after it. */
@@ -19,6 +21,7 @@ export class BuiltPages {
 	#files: string[];
 	#html = new Map<string, string>();
 	#changed = new Set<string>();
+	#parsed = new Map<string, { html: string; elements: HtmlElement[] }>();
 
 	constructor(dir: string) {
 		this.dir = dir;
@@ -37,6 +40,14 @@ export class BuiltPages {
 		let html = this.#html.get(file);
 		if (html === undefined) this.#html.set(file, (html = readFileSync(join(this.dir, file), 'utf8')));
 		return html;
+	}
+
+	/** The page's elements with their places (html.ts), parsed once for each version of the page. */
+	elements(file: string): HtmlElement[] {
+		const html = this.read(file);
+		let parsed = this.#parsed.get(file);
+		if (parsed?.html !== html) this.#parsed.set(file, (parsed = { html, elements: htmlElements(html) }));
+		return parsed.elements;
 	}
 
 	/** Reads a file by its absolute path: a page from memory, anything else from disk. */

@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { binary, Cache, cacheRoot } from '../build/cache.ts';
+import { beforeHeadEnd, hasClass, htmlElements } from '../build/html.ts';
 import type { BuiltPages } from '../build/pipeline.ts';
 import { diagramFont } from './theme.ts';
 
@@ -42,7 +43,11 @@ const boldIn = (node: Node) => {
 export type DrawnText = Record<(typeof DIAGRAM_FONT_WEIGHTS)[number]['weight'], Set<string>>;
 
 /** Every character drawn as SVG text inside the page's diagram figures, by the weight it is drawn in. */
-export function diagramTextCharacters(html: string, into: DrawnText = { 400: new Set(), 600: new Set() }): DrawnText {
+export function diagramTextCharacters(
+	html: string,
+	into: DrawnText = { 400: new Set(), 600: new Set() },
+	elements = htmlElements(html),
+): DrawnText {
 	const walk = (node: Node, inDiagram: boolean, inText: boolean, bold: boolean) => {
 		const heavy = bold || boldIn(node);
 		if (node.type === 'text' && inDiagram && inText)
@@ -53,8 +58,8 @@ export function diagramTextCharacters(html: string, into: DrawnText = { 400: new
 		const text = node.tagName === 'title' || node.tagName === 'desc' ? false : inText || node.tagName === 'text';
 		for (const child of node.children ?? []) walk(child, diagram, text, heavy);
 	};
-	for (const figure of html.matchAll(/<figure class="diagram"[\s\S]*?<\/figure>/g))
-		walk(htmlToHast(figure[0], { fragment: true }) as Node, false, false, false);
+	for (const figure of elements.filter((e) => e.name === 'figure' && hasClass(e, 'diagram')))
+		walk(htmlToHast(html.slice(figure.start, figure.end), { fragment: true }) as Node, false, false, false);
 	return into;
 }
 
@@ -110,8 +115,8 @@ export async function writeDiagramFonts(
 	const outDir = built.dir;
 	const pages = built
 		.files()
-		.map((file) => ({ file, html: built.read(file) }))
-		.filter((p) => p.html.includes('<figure class="diagram"'));
+		.map((file) => ({ file, html: built.read(file), elements: built.elements(file) }))
+		.filter((p) => p.elements.some((e) => e.name === 'figure' && hasClass(e, 'diagram')));
 	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found.
 	const analysis = new Cache<Record<string, string>>({
 		name: 'diagram-font-pages',
@@ -129,7 +134,7 @@ export async function writeDiagramFonts(
 		pages.map((p) => p.html),
 		() => {
 			const found = diagramTextCharacters('');
-			for (const page of pages) diagramTextCharacters(page.html, found);
+			for (const page of pages) diagramTextCharacters(page.html, found, page.elements);
 			return Object.fromEntries(Object.entries(found).map(([weight, chars]) => [weight, [...chars].sort().join('')]));
 		},
 	);
@@ -155,6 +160,6 @@ export async function writeDiagramFonts(
 	// Until the font is there, labels stay blank (font-display: block) rather than show in a
 	// fallback font they were not measured with.
 	const css = rules.join('');
-	for (const page of pages) built.write(page.file, page.html.replace('</head>', `<style>${css}</style></head>`));
+	for (const page of pages) built.write(page.file, beforeHeadEnd(page.html, page.elements, `<style>${css}</style>`));
 	return { pages: pages.length, characters: characters.size, bytes };
 }

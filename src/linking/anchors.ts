@@ -4,10 +4,13 @@
  * (or page) that disappeared must have an entry in content/redirects.yaml, or the build fails
  * naming page and anchor. `npm run anchors:update` records new anchors.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'astro/zod';
+import { hasClass, htmlElements } from '../build/html.ts';
+import { SiteError } from '../site/errors.ts';
+import { parsedFile } from '../site/files.ts';
 
 export type AnchorRegistry = Record<string, string[]>;
 
@@ -22,22 +25,22 @@ export type Redirects = z.infer<typeof redirectsSchema>;
 export function parseRedirects(text: string, file = 'content/redirects.yaml'): Redirects {
 	const parsed = redirectsSchema.safeParse(loadYaml(text) ?? {});
 	if (!parsed.success) {
-		throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+		throw new SiteError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { file });
 	}
 	return parsed.data;
 }
 
-export function loadRedirects(root = process.cwd()): Redirects {
-	const file = join(root, 'content/redirects.yaml');
-	return existsSync(file) ? parseRedirects(readFileSync(file, 'utf8')) : { pages: {}, anchors: {} };
-}
+/** content/redirects.yaml, read again when it has changed. */
+export const loadRedirects = (root = process.cwd()): Redirects =>
+	parsedFile(join(root, 'content/redirects.yaml'), parseRedirects, () => ({ pages: {}, anchors: {} }));
 
 /** Anchors a page publishes: h2/h3 ids in the content and paragraph anchors on /source/. */
 export function anchorsInHtml(html: string): string[] {
-	const content = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
-	const headings = [...content.matchAll(/<h[23][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
-	const paragraphs = [...content.matchAll(/class="source-paragraph" id="([^"]+)"/g)].map((m) => m[1]!);
-	return [...new Set([...headings, ...paragraphs])].filter((id) => id !== '_top').sort();
+	const ids = htmlElements(html)
+		.filter((e) => e.ancestors.includes('main') && e.attrs.id)
+		.filter((e) => e.name === 'h2' || e.name === 'h3' || hasClass(e, 'source-paragraph'))
+		.map((e) => e.attrs.id!);
+	return [...new Set(ids)].filter((id) => id !== '_top').sort();
 }
 
 /** Every page's anchors in a built site (share pages and the 404 page publish none). */

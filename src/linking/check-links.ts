@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { htmlElements, type HtmlElement } from '../build/html.ts';
 
 export interface BrokenLink {
 	page: string;
@@ -11,23 +12,13 @@ export interface BrokenLink {
 	reason: string;
 }
 
-const decode = (value: string) =>
-	value
-		.replace(/&amp;/g, '&')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>');
-
 function htmlFiles(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((f) => f.endsWith('.html'))
 		.map((f) => join(dir, f));
 }
 
-export function idsIn(html: string): Set<string> {
-	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
-}
+const idsIn = (elements: HtmlElement[]) => elements.flatMap((e) => (e.attrs.id ? [e.attrs.id] : []));
 
 /** The Markdown twins and llms.txt files at the top of the built site. */
 export const markdownFiles = (dir: string) =>
@@ -59,7 +50,7 @@ export function checkLinks(
 	const idCache = new Map<string, Set<string>>();
 	const ids = (file: string) => {
 		let set = idCache.get(file);
-		if (!set) idCache.set(file, (set = idsIn(read(file))));
+		if (!set) idCache.set(file, (set = new Set(idsIn(htmlElements(read(file))))));
 		return set;
 	};
 	const broken: BrokenLink[] = [];
@@ -82,20 +73,20 @@ export function checkLinks(
 	};
 	for (const file of htmlFiles(distDir)) {
 		const page = `/${relative(distDir, file)}`;
-		const html = read(file);
+		const elements = htmlElements(read(file));
 		const seen = new Set<string>();
-		for (const m of html.matchAll(/\sid="([^"]+)"/g)) {
-			const id = decode(m[1]!);
+		for (const id of idsIn(elements)) {
 			if (seen.has(id))
 				broken.push({ page, href: `#${id}`, reason: `duplicate id "${id}" on the page: anchors must be unique` });
 			seen.add(id);
 		}
 		const pageUrl = new URL(`http://site${basePrefix}${relative(distDir, file).replace(/index\.html$/, '')}`);
-		for (const match of html.matchAll(/\s(?:xlink:href|href|src)="([^"]*)"/g)) {
-			const raw = decode(match[1]!);
-			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw) || raw === '') continue;
-			checked++;
-			checkTarget(page, raw, new URL(raw, pageUrl));
+		for (const { attrs } of elements) {
+			for (const raw of [attrs.href, attrs.src, attrs['xlink:href']]) {
+				if (raw === undefined || raw === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
+				checked++;
+				checkTarget(page, raw, new URL(raw, pageUrl));
+			}
 		}
 	}
 	// The Markdown twins and llms.txt (src/twins) link the site by absolute URL.

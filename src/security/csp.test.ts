@@ -2,15 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-	checkPage,
-	inlineScriptsInComponent,
-	minifyInlineScripts,
-	narrowScriptHashes,
-	placePolicyFirst,
-	sha256,
-	shippedInlineScriptHashes,
-} from './csp.ts';
+import { checkPage, inlineScriptsInComponent, securePage, sha256, shippedInlineScriptHashes } from './csp.ts';
 
 const policy = (...hashes: string[]) =>
 	`<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${hashes.map((h) => `'${h}'`).join(' ')}">`;
@@ -34,7 +26,7 @@ describe('the policy allows only shipped scripts', () => {
 		const scripts = new Map([['\n\t// Why.\n\tsetTheme( "dark" );\n', 'setTheme("dark");']]);
 		const html =
 			'<script>\n\t// Why.\n\tsetTheme( "dark" );\n</script><script aria-hidden="true">\n\t// Why.\n\tsetTheme( "dark" );\n</script><script>other( 1 )</script>';
-		expect(minifyInlineScripts(html, scripts)).toBe(
+		expect(securePage(html, scripts)).toBe(
 			'<script>setTheme("dark");</script><script aria-hidden="true">setTheme("dark");</script><script>other( 1 )</script>',
 		);
 	});
@@ -44,7 +36,7 @@ describe('the policy allows only shipped scripts', () => {
 	});
 
 	it('moves the policy to the top of <head>, after the charset', () => {
-		const html = placePolicyFirst(page(`<title>x</title><script>a()</script>${policy(sha256('a()'))}`));
+		const html = securePage(page(`<title>x</title><script>a()</script>${policy(sha256('a()'))}`), new Map());
 		expect(html).toMatch(
 			/^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy"/,
 		);
@@ -53,14 +45,14 @@ describe('the policy allows only shipped scripts', () => {
 
 	it("keeps in each page's policy only the hashes of its own inline scripts and the runtime ones", () => {
 		const all = [sha256('a()'), sha256('b()'), sha256('rules')];
-		const html = narrowScriptHashes(page(policy(...all), '<script>a()</script><script src="/x.js"></script>'), [
+		const html = securePage(page(policy(...all), '<script>a()</script><script src="/x.js"></script>'), new Map(), [
 			sha256('rules'),
 		]);
 		expect(html).toContain(`script-src 'self' '${sha256('a()')}' '${sha256('rules')}'\">`);
 		expect(html).not.toContain(sha256('b()'));
 		expect(checkPage(html)).toEqual([]);
 		// Never added: a script whose hash the site's list lacks still fails the check.
-		const foreign = narrowScriptHashes(page(policy(sha256('a()')), '<script>alert(1)</script>'));
+		const foreign = securePage(page(policy(sha256('a()')), '<script>alert(1)</script>'), new Map());
 		expect(checkPage(foreign)).toEqual(['an inline script the site does not ship: "alert(1)"']);
 	});
 

@@ -25,6 +25,7 @@ import { htmlToHast } from 'satteri';
 import { fromRoot } from '../site/paths.ts';
 import { isScriptUrl } from './content-html.ts';
 import { Cache } from '../build/cache.ts';
+import { editHtml, htmlElements, type HtmlEdit, type HtmlElement } from '../build/html.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 
 const require = createRequire(import.meta.url);
@@ -73,46 +74,51 @@ export function shippedInlineScriptHashes(dirs = componentDirs()): `sha256-${str
 	return [...new Set([...shippedInlineScripts(dirs).values()].map(sha256))].sort();
 }
 
-/** The page with each shipped inline script, found by its exact text, in its minified form. */
-export function minifyInlineScripts(html: string, scripts: Map<string, string>): string {
-	for (const [script, minified] of scripts) html = html.split(`>${script}</script>`).join(`>${minified}</script>`);
-	return html;
-}
-
-const CSP_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/gi;
-
-/** Puts the policy `<meta>` first in `<head>` (after `<meta charset>`, which must lead). */
-export function placePolicyFirst(html: string): string {
-	const metas = html.match(CSP_META) ?? [];
-	if (metas.length !== 1) return html;
-	const without = html.replace(CSP_META, '');
-	const charset = /<head[^>]*>\s*<meta charset="[^"]*"\s*\/?>/i.exec(without) ?? /<head[^>]*>/i.exec(without);
-	if (!charset) return html;
-	const at = charset.index + charset[0].length;
-	return without.slice(0, at) + metas[0] + without.slice(at);
-}
+const isPolicy = (e: HtmlElement) =>
+	e.name === 'meta' && e.attrs['http-equiv']?.toLowerCase() === 'content-security-policy';
+const inlineScripts = (elements: HtmlElement[]) => elements.filter((e) => e.name === 'script' && !('src' in e.attrs));
 
 /**
- * The page's policy with only the script hashes that page uses: those of its own inline scripts and
- * `runtime` ones (scripts its code adds, such as the speculation rules). The site's list holds every
- * component's inline scripts, most of which a given page does not have; the shorter list is a
- * tighter policy and about 400 bytes less on every page. Only hashes already in the policy are
- * kept, never added, so checkPage still fails a script the site does not ship.
+ * The page as it ships, in one edit of the parsed page: each shipped inline script (found by its
+ * exact text) in its minified form; the policy `<meta>` first in `<head>` (after `<meta charset>`,
+ * which must lead); and in the policy only the script hashes that page uses, those of its own
+ * inline scripts and `runtime` ones (scripts its code adds, such as the speculation rules). The
+ * site's list holds every component's inline scripts, most of which a given page does not have; the
+ * shorter list is a tighter policy and about 400 bytes less on every page. Only hashes already in
+ * the policy are kept, never added, so checkPage still fails a script the site does not ship.
  */
-export function narrowScriptHashes(html: string, runtime: readonly string[] = []): string {
+export function securePage(
+	html: string,
+	scripts: Map<string, string>,
+	runtime: readonly string[] = [],
+	elements = htmlElements(html),
+): string {
+	const edits: HtmlEdit[] = [];
 	const used = new Set(runtime.map((h) => `'${h}'`));
-	for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) used.add(`'${sha256(m[1]!)}'`);
-	return html.replace(CSP_META, (meta) =>
-		meta.replace(
-			/(script-src\s)([^;"]*)/,
-			(_, name: string, sources: string) =>
-				name +
-				sources
-					.split(' ')
-					.filter((source) => !/^'sha(256|384|512)-/.test(source) || used.has(source))
-					.join(' '),
-		),
+	for (const { innerStart: start, innerEnd: end } of inlineScripts(elements)) {
+		const text = html.slice(start, end);
+		const minified = scripts.get(text);
+		if (minified !== undefined) edits.push({ start, end, text: minified });
+		used.add(`'${sha256(minified ?? text)}'`);
+	}
+	const metas = elements.filter(isPolicy);
+	const head = elements.find((e) => e.name === 'head');
+	if (metas.length !== 1 || !head) return editHtml(html, edits);
+	const meta = metas[0]!;
+	const narrowed = html.slice(meta.start, meta.end).replace(
+		/(script-src\s)([^;"]*)/,
+		(_, name: string, sources: string) =>
+			name +
+			sources
+				.split(' ')
+				.filter((source) => !/^'sha(256|384|512)-/.test(source) || used.has(source))
+				.join(' '),
 	);
+	const first = elements[elements.indexOf(head) + 1];
+	const charsetFirst = first && first.start < head.innerEnd && first.name === 'meta' && 'charset' in first.attrs;
+	const at = charsetFirst ? first.end : head.innerStart;
+	edits.push({ start: meta.start, end: meta.end, text: '' }, { start: at, end: at, text: narrowed });
+	return editHtml(html, edits);
 }
 
 type HastNode = {
@@ -188,10 +194,9 @@ export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {
 			const failures: string[] = [];
 			let pages = 0;
 			for (const file of built.files()) {
-				const original = built.read(file);
 				// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
-				if (!original.match(CSP_META) && !/<script/i.test(original)) continue;
-				const html = narrowScriptHashes(placePolicyFirst(minifyInlineScripts(original, scripts)), runtimeScriptHashes);
+				if (!built.elements(file).some((e) => isPolicy(e) || e.name === 'script')) continue;
+				const html = securePage(built.read(file), scripts, runtimeScriptHashes, built.elements(file));
 				built.write(file, html);
 				pages++;
 				for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
