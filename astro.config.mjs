@@ -8,7 +8,7 @@ import { mermaidPlugin } from './src/diagrams/mermaid-plugin.ts';
 import { sha256, shippedInlineScriptHashes } from './src/security/csp.ts';
 import { speculationRulesText } from './src/linking/speculation-rules.ts';
 import { contentHtmlPlugin } from './src/security/content-html.ts';
-import { pinnedIdsPlugin } from './src/linking/pinned-ids.ts';
+import { pinnedIdsPlugin } from './src/site/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
 import { explainer } from './src/plugin.ts';

@@ -8,7 +8,7 @@
  */
 import { load as loadYaml } from 'js-yaml';
 import type { ArticleParagraph } from './article.ts';
-import { sourceHeadings } from '../linking/headings.ts';
+import { sourceHeadings } from '../site/headings.ts';
 import { normalizeSpace, quoteMatches } from './quotes.ts';
 
 export interface PageSource {

@@ -4,8 +4,8 @@
  * routes for images and share pages come from the same data as the pages themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { shorten, smartQuotes } from './headings.ts';
-import { pageHeadings, sourceFile } from './page-headings.ts';
+import { shorten, smartQuotes } from '../site/headings.ts';
+import { pageHeadings, sourceFile } from '../site/page-headings.ts';
 import { SiteError } from '../site/errors.ts';
 
 export interface PreviewTarget {

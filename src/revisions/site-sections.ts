@@ -1,13 +1,13 @@
 /**
  * What a revision may point at: every published page and its sections. Section ids come from
- * rendering each page (src/linking/page-headings.ts), the same processing that writes the page's
+ * rendering each page (src/site/page-headings.ts), the same processing that writes the page's
  * ids, never from slugging the source again; glossary terms, figures and topics come from their
  * data. A revision naming a page or anchor that does not exist fails the build when /changes/ is
  * rendered (ChangeLog.astro), naming the entry; the staged build is then never swapped in.
  */
 import { getCollection } from 'astro:content';
 import { dataOf } from '../data/collections.ts';
-import { pageHeadings } from '../linking/page-headings.ts';
+import { pageHeadings } from '../site/page-headings.ts';
 import type { SitePage, SiteSection } from './targets.ts';
 
 let cached: Promise<Map<string, SitePage>> | undefined;

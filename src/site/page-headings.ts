@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { render, type CollectionEntry } from 'astro:content';
-import { fromRoot } from '../site/paths.ts';
+import { fromRoot } from './paths.ts';
 import { sourceHeadings } from './headings.ts';
-import { SiteError } from '../site/errors.ts';
+import { SiteError } from './errors.ts';
 
 export interface PageHeading {
 	depth: number;
