@@ -138,7 +138,6 @@ export async function writeDiagramFonts(
 			return Object.fromEntries(Object.entries(found).map(([weight, chars]) => [weight, [...chars].sort().join('')]));
 		},
 	);
-	const prefix = base.replace(/\/?$/, '/');
 	const rules: string[] = [];
 	const bytes: number[] = [];
 	const characters = new Set<string>();
@@ -153,7 +152,7 @@ export async function writeDiagramFonts(
 		writeFileSync(join(outDir, '_astro', name), data);
 		bytes.push(data.length);
 		rules.push(
-			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${prefix}_astro/${name}) format("woff2");unicode-range:${unicodeRange(text)}}`,
+			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${base}_astro/${name}) format("woff2");unicode-range:${unicodeRange(text)}}`,
 		);
 	}
 	if (!rules.length) return { pages: 0, characters: 0, bytes: [] };

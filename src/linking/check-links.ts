@@ -46,7 +46,6 @@ export function checkLinks(
 	site?: string,
 	read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): { broken: BrokenLink[]; checked: number } {
-	const basePrefix = base.endsWith('/') ? base : `${base}/`;
 	const idCache = new Map<string, Set<string>>();
 	const ids = (file: string) => {
 		let set = idCache.get(file);
@@ -56,11 +55,11 @@ export function checkLinks(
 	const broken: BrokenLink[] = [];
 	let checked = 0;
 	const checkTarget = (page: string, raw: string, url: URL) => {
-		if (!url.pathname.startsWith(basePrefix) && url.pathname !== basePrefix.slice(0, -1)) {
-			broken.push({ page, href: raw, reason: `points outside the site's base path ${basePrefix}` });
+		if (!url.pathname.startsWith(base) && url.pathname !== base.slice(0, -1)) {
+			broken.push({ page, href: raw, reason: `points outside the site's base path ${base}` });
 			return;
 		}
-		const sitePath = `/${url.pathname.slice(basePrefix.length)}`;
+		const sitePath = `/${url.pathname.slice(base.length)}`;
 		const target = fileForPath(distDir, sitePath);
 		if (!target) {
 			broken.push({ page, href: raw, reason: 'no such page or file in the built site' });
@@ -80,7 +79,7 @@ export function checkLinks(
 				broken.push({ page, href: `#${id}`, reason: `duplicate id "${id}" on the page: anchors must be unique` });
 			seen.add(id);
 		}
-		const pageUrl = new URL(`http://site${basePrefix}${relative(distDir, file).replace(/index\.html$/, '')}`);
+		const pageUrl = new URL(`http://site${base}${relative(distDir, file).replace(/index\.html$/, '')}`);
 		for (const { attrs } of elements) {
 			for (const raw of [attrs.href, attrs.src, attrs['xlink:href']]) {
 				if (raw === undefined || raw === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;

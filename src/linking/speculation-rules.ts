@@ -2,14 +2,13 @@
 
 /** Links worth preparing: this site's pages, except ones marked not to prefetch and downloads. */
 export function speculationRulesText(base: string): string {
-	const root = base.replace(/\/?$/, '/');
 	return JSON.stringify({
 		prerender: [
 			{
 				source: 'document',
 				where: {
 					and: [
-						{ href_matches: `${root}*` },
+						{ href_matches: `${base}*` },
 						{ not: { selector_matches: '[data-astro-prefetch="false"], [download], [target="_blank"]' } },
 					],
 				},

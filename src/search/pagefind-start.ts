@@ -8,6 +8,7 @@
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 import type { PageData } from './rank.ts';
 import type { SearchPreload } from './preload.ts';
+import { withBase } from '../site/links.ts';
 
 export interface PagefindResult {
 	id: string;
@@ -31,17 +32,17 @@ const EVERY_CHUNK = [...'abcdefghijklmnopqrstuvwxyz0123456789'].join(' ');
 let started: Promise<Pagefind> | undefined;
 
 /**
- * `base` is the site's base path ("/" or "/explainer/"). Resolves once Pagefind is configured;
+ * Resolves once Pagefind is configured;
  * loading its WebAssembly and index goes on in the background, before the reader's first keystroke.
  */
-export function startPagefind(base: string) {
+export function startPagefind() {
 	started ??= (async () => {
-		const root = base.replace(/\/$/, '');
+		const root = withBase('');
 		const tag = preloadSearchFiles(root);
 		const pagefind = (await import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`)) as Pagefind;
 		const metaCacheTag = await tag;
 		await pagefind.options({
-			baseUrl: base,
+			baseUrl: withBase('/'),
 			excerptLength: 24,
 			highlightParam: HIGHLIGHT_PARAM,
 			// On the main thread: a worker adds a message round trip per call, and this index is small.

@@ -9,6 +9,7 @@
  * ran, which the inline script in Search.astro kept (`siteEarlyIntent`).
  */
 import { startPagefind } from './pagefind-start.ts';
+import { withBase } from '../site/links.ts';
 
 type SiteSearch = HTMLElement & { open(query?: string, returnFocus?: HTMLElement | null): void; prepare(): void };
 
@@ -27,7 +28,6 @@ const start = (host: SiteSearch | null) => {
 	// With JavaScript the link is a button that opens the dialog (without, it goes to /topics/).
 	opener.setAttribute('role', 'button');
 	opener.setAttribute('aria-haspopup', 'dialog');
-	const base = host.dataset.base ?? '/';
 	let ui: Promise<void> | undefined;
 	/** Once the dialog's code runs, its own handlers answer every event. */
 	let ready = false;
@@ -98,9 +98,9 @@ const start = (host: SiteSearch | null) => {
 	// Pagefind starts with the dialog's markup and code, not after them: the first result needs all
 	// three, so one chain of round trips, not two. The search box itself opens without any of them.
 	const load = () => {
-		if (!ui) startPagefind(base).catch(() => undefined);
+		if (!ui) startPagefind().catch(() => undefined);
 		return (ui ??= Promise.all([
-			fetch(`${base}search-dialog.html`).then((r) => {
+			fetch(withBase('/search-dialog.html')).then((r) => {
 				if (!r.ok) throw new Error(`search dialog: ${r.status} for ${r.url}`);
 				return r.text();
 			}),

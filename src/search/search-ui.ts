@@ -19,6 +19,7 @@ import { startPagefind, type Pagefind } from './pagefind-start.ts';
 import { cleanQuery, paragraphAsked, planQuery } from './query.ts';
 import { mergePageData, mergeWordResults, rankSections } from './rank.ts';
 import { correctQuery, isKnown, nothingKnown, type Vocabulary } from './spelling.ts';
+import { withBase } from '../site/links.ts';
 
 /** Sections shown; a small site has a few dozen, and the best ones are what a reader wants. */
 const MAX_SECTIONS = 10;
@@ -30,10 +31,9 @@ const MAX_PAGES = 6;
 const SETTLE_MS = 200;
 
 class SiteSearch extends HTMLElement {
-	#base = this.dataset.base ?? '/';
 	#pagefind?: Promise<Pagefind>;
 	#vocabulary?: Promise<Vocabulary>;
-	#meaning = new MeaningIndex(this.#base);
+	#meaning = new MeaningIndex();
 	/** Starts loading what later searches need (set once Pagefind is ready; safe to call twice). */
 	#warm = () => {};
 	#dialog = this.querySelector('dialog')!;
@@ -92,9 +92,8 @@ class SiteSearch extends HTMLElement {
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
-			const root = this.#base.replace(/\/$/, '');
 			// Usually already under way: search-loader.ts starts it when the reader reaches for search.
-			const pagefind = await startPagefind(this.#base);
+			const pagefind = await startPagefind();
 			// Once the first search has had the machine to itself: the spelling vocabulary, and every
 			// page's fragment (an empty search lists every page without matching words, so reading
 			// their data is cheap).
@@ -102,7 +101,7 @@ class SiteSearch extends HTMLElement {
 			const warm = () => {
 				if (warmed) return;
 				warmed = true;
-				this.#vocabulary = fetch(`${root}/search-vocabulary.json`)
+				this.#vocabulary = fetch(withBase('/search-vocabulary.json'))
 					.then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: [] }))
 					.catch(() => ({ words: [] }));
 				void pagefind
@@ -253,7 +252,7 @@ class SiteSearch extends HTMLElement {
 			this.#meaning.words((settled ? plan.terms : plan.terms.filter((t) => t !== unfinished)).filter(meaningful)),
 		]);
 		if (id !== this.#query) return;
-		const root = this.#base.replace(/\/$/, '');
+		const root = withBase('');
 		const keyword = rankSections(pages, plan, `${root}/glossary/`);
 		// Topic filters narrow the keyword search; meaning alone would reach past them.
 		const meaning = topics.length ? undefined : await this.#meaning.score([...entries.values()]);

@@ -4,6 +4,7 @@
  * shard once). No encoder runs here: a query's meaning is the weighted mean of its words' vectors,
  * which the build distilled from the encoder (word-table.ts).
  */
+import { withBase } from '../../site/links.ts';
 import {
 	decodeShard,
 	fromBase64,
@@ -28,14 +29,9 @@ interface Loaded {
 }
 
 export class MeaningIndex {
-	#root: string;
+	#root = withBase('');
 	#loaded?: Promise<Loaded | undefined>;
 	#shards = new Map<number, Promise<Map<string, WordEntry> | undefined>>();
-
-	/** `base`: the site's base path ("/" or "/explainer/"). */
-	constructor(base: string) {
-		this.#root = base.replace(/\/$/, '');
-	}
 
 	/** Starts fetching the sections' vectors (safe to call often). Search works without them. */
 	load(): Promise<Loaded | undefined> {
