@@ -12,6 +12,7 @@ import { pinnedIdsPlugin } from './src/site/pinned-ids.ts';
 import { baseLinksPlugin } from './src/linking/base-links.ts';
 import { loadRedirects } from './src/linking/anchors.ts';
 import { explainer } from './src/plugin.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from './src/config/site-name.ts';
 
 // Where the built site will live. Canonical, og:url and the sitemap need an absolute origin;
 // set SITE_URL (and BASE_PATH for a sub-path such as /explainer/) when deploying. Both are checked
@@ -70,14 +71,13 @@ export default defineConfig({
 	},
 	integrations: [
 		starlight({
-			title: "Amazon's $200B AI Bet, Explained",
-			description:
-				"A plain-language explainer of one article on Amazon's reported plan to put $200 billion into AI by 2026: AWS, AI across the business, hybrid and edge AI, partnerships, risks and outlook.",
+			title: SITE_NAME,
+			description: SITE_DESCRIPTION,
 			favicon: '/favicon.svg',
 			lastUpdated: true,
 			pagefind: true,
 			// Everything the site adds: src/plugin.ts.
-			plugins: [explainer({ runtimeScriptHashes: [sha256(speculationRulesText(base))] })],
+			plugins: [explainer()],
 		}),
 	],
 });

@@ -43,12 +43,7 @@ function routes(): AstroIntegration {
 	};
 }
 
-export interface ExplainerOptions {
-	/** Hashes of inline scripts the site's code adds to pages as they run (the CSP allows them). */
-	runtimeScriptHashes: string[];
-}
-
-export function explainer({ runtimeScriptHashes }: ExplainerOptions): StarlightPlugin {
+export function explainer(): StarlightPlugin {
 	return {
 		name: 'explainer',
 		hooks: {
@@ -85,7 +80,7 @@ export function explainer({ runtimeScriptHashes }: ExplainerOptions): StarlightP
 						searchPreloadStep,
 						pageScriptsStep,
 						diagramFontStep,
-						contentSecurityStep({ runtimeScriptHashes }),
+						contentSecurityStep,
 						markdownTwinsStep,
 						linkCheckStep,
 					]),

@@ -16,6 +16,7 @@ import { contentCheckState } from '../article/check-content.ts';
 import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
 import { twinPath } from '../twins/twin-path.ts';
 import { SiteError } from '../site/errors.ts';
+import { SITE_NAME as siteName } from '../config/site-name.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
 	// `npm run dev`: while a content check fails, every page shows it in the error overlay.
@@ -42,7 +43,6 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const url = abs(page ? `/${page}/` : '/');
 	const image = abs(imagePath(page));
 	const { title, description } = route.entry.data;
-	const siteName = "Amazon's $200B AI Bet, Explained";
 	route.head.push(
 		// Feed autodiscovery: a reader's feed app finds the corrections from any page.
 		{

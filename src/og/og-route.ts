@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allPreviewTargets, type PreviewTarget } from '../linking/sections.ts';
 import { renderOgImage } from './og-image.ts';
+import { SITE_NAME } from '../config/site-name.ts';
 
 export const prerender = true;
 
@@ -12,8 +13,6 @@ export const getStaticPaths = (async () => {
 		props: { target },
 	}));
 }) satisfies GetStaticPaths;
-
-const SITE_NAME = "Amazon's $200B AI Bet, Explained";
 
 export const GET: APIRoute<{ target: PreviewTarget }> = async ({ props: { target } }) => {
 	const png = await renderOgImage({

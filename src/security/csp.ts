@@ -24,6 +24,7 @@ import { transformSync } from 'esbuild';
 import { htmlToHast } from 'satteri';
 import { fromRoot } from '../site/paths.ts';
 import { isScriptUrl } from './content-html.ts';
+import { speculationRulesText } from '../linking/speculation-rules.ts';
 import { Cache } from '../build/cache.ts';
 import { editHtml, htmlElements, type HtmlEdit, type HtmlElement } from '../build/html.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
@@ -175,40 +176,39 @@ export function checkPage(html: string): string[] {
 }
 
 /**
- * Minifies each page's inline scripts, puts its policy first and checks it. `runtimeScriptHashes`:
- * hashes of inline scripts the site's code adds to pages as they run. After every step that changes
- * pages: it must see the final HTML.
+ * Minifies each page's inline scripts, puts its policy first and checks it. After every step that
+ * changes pages: it must see the final HTML.
  */
-export function contentSecurityStep({ runtimeScriptHashes = [] as string[] } = {}): PostBuildStep {
-	return {
-		name: 'content-security',
-		phase: 'checks (content, links, anchors, CSP hashes)',
-		after: ['page-scripts', 'diagram-font'],
-		run: async ({ dir, root, logger, pages: built }) => {
-			// A page checked before, unchanged since, needs no second parse (src/build/cache.ts).
-			const checks = new Cache<string[]>({
-				name: 'csp-check',
-				code: ['src/security/csp.ts', 'src/security/content-html.ts'],
-			});
-			const scripts = shippedInlineScripts();
-			const failures: string[] = [];
-			let pages = 0;
-			for (const file of built.files()) {
-				// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
-				if (!built.elements(file).some((e) => isPolicy(e) || e.name === 'script')) continue;
-				const html = securePage(built.read(file), scripts, runtimeScriptHashes, built.elements(file));
-				built.write(file, html);
-				pages++;
-				for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
-			}
-			if (failures.length) {
-				throw new Error(
-					`Content-Security-Policy check failed (${failures.length}): pages would run script the site does not ship. If content put it there, remove it from the page's source; if a component changed, its script must be bundled or is:inline.\n  - ${failures.join('\n  - ')}`,
-				);
-			}
-			logger.info(
-				`csp: policy first in <head> and only shipped scripts on ${pages} pages (${relative(root, dir) || '.'})`,
+export const contentSecurityStep: PostBuildStep = {
+	name: 'content-security',
+	phase: 'checks (content, links, anchors, CSP hashes)',
+	after: ['page-scripts', 'diagram-font'],
+	run: async ({ dir, root, base, logger, pages: built }) => {
+		// A page checked before, unchanged since, needs no second parse (src/build/cache.ts).
+		const checks = new Cache<string[]>({
+			name: 'csp-check',
+			code: ['src/security/csp.ts', 'src/security/content-html.ts'],
+		});
+		const scripts = shippedInlineScripts();
+		// The one script the site's code adds as pages run (src/linking/prerender-on-intent.ts).
+		const runtime = [sha256(speculationRulesText(base))];
+		const failures: string[] = [];
+		let pages = 0;
+		for (const file of built.files()) {
+			// Astro's redirect pages are a bare meta refresh, without a head of Astro's.
+			if (!built.elements(file).some((e) => isPolicy(e) || e.name === 'script')) continue;
+			const html = securePage(built.read(file), scripts, runtime, built.elements(file));
+			built.write(file, html);
+			pages++;
+			for (const problem of await checks.memo([html], () => checkPage(html))) failures.push(`/${file}: ${problem}`);
+		}
+		if (failures.length) {
+			throw new Error(
+				`Content-Security-Policy check failed (${failures.length}): pages would run script the site does not ship. If content put it there, remove it from the page's source; if a component changed, its script must be bundled or is:inline.\n  - ${failures.join('\n  - ')}`,
 			);
-		},
-	};
-}
+		}
+		logger.info(
+			`csp: policy first in <head> and only shipped scripts on ${pages} pages (${relative(root, dir) || '.'})`,
+		);
+	},
+};

@@ -7,11 +7,10 @@
  * with nothing changed loads neither the encoder nor the word table.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Parser } from 'htmlparser2';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cache } from '../../build/cache.ts';
-import type { PostBuildStep } from '../../build/pipeline.ts';
+import type { BuiltPages, PostBuildStep } from '../../build/pipeline.ts';
 import { encoderId, loadEncoder } from './encoder.ts';
 import {
 	DIMENSIONS,
@@ -90,12 +89,12 @@ export async function writeMeaningIndex(
 	out: string,
 	base: string,
 	log: (m: string) => void,
-	readPage: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+	pages: BuiltPages,
 ): Promise<MeaningStats> {
 	const weights = new Map<string, number>();
 	const weightOf = (url: string) => {
 		const page = url.replace(/#.*$/, '');
-		if (!weights.has(page)) weights.set(page, pageWeight(out, base, page, readPage));
+		if (!weights.has(page)) weights.set(page, pageWeight(pages, base, page));
 		return weights.get(page)!;
 	};
 	const sections = sectionsOf(readFragments(join(out, 'pagefind')), weightOf);
@@ -174,24 +173,12 @@ async function makeMeaningIndex(
 	};
 }
 
-/**
- * The page's `data-pagefind-weight` (src/search/index-weight.ts), read from its built HTML: parsed
- * only as far as the first element that carries it.
- */
-function pageWeight(out: string, base: string, url: string, readPage: (path: string) => string): number {
-	const root = base.replace(/\/$/, '');
+/** The page's `data-pagefind-weight` (src/search/index-weight.ts), read from its built HTML. */
+function pageWeight(pages: BuiltPages, base: string, url: string): number {
 	const path = decodeURIComponent(new URL(url, 'http://site').pathname);
-	const file = join(out, path.startsWith(`${root}/`) ? path.slice(root.length) : path, 'index.html');
-	let found: string | undefined;
-	const parser = new Parser({
-		onopentag: (_name, attribs) => {
-			if (found !== undefined || attribs['data-pagefind-weight'] === undefined) return;
-			found = attribs['data-pagefind-weight'];
-			parser.pause();
-		},
-	});
-	parser.end(readPage(file));
-	const weight = Number(found ?? 1);
+	const file = `${path.startsWith(base) ? path.slice(base.length) : path.slice(1)}index.html`;
+	const weighted = pages.elements(file).find((e) => e.attrs['data-pagefind-weight'] !== undefined);
+	const weight = Number(weighted?.attrs['data-pagefind-weight'] ?? 1);
 	return Number.isFinite(weight) && weight > 0 ? weight : 1;
 }
 
@@ -200,7 +187,7 @@ export const searchMeaningStep: PostBuildStep = {
 	name: 'search-meaning',
 	phase: 'search meaning index',
 	run: async ({ dir, base, logger, pages }) => {
-		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m), pages.readPath);
+		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m), pages);
 		const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 		logger.info(
 			`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
