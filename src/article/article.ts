@@ -17,14 +17,8 @@ export interface ArticleParagraph {
 	line: number;
 }
 
-export interface ArticleSection {
-	heading: string | null;
-	paragraphs: ArticleParagraph[];
-}
-
 export interface Article {
 	paragraphs: ArticleParagraph[];
-	sections: ArticleSection[];
 }
 
 export const articlePath = fromRoot('content/source/article.txt');
@@ -38,22 +32,18 @@ export function isHeadingLine(line: string): boolean {
 }
 
 export function parseArticle(text: string): Article {
-	const sections: ArticleSection[] = [{ heading: null, paragraphs: [] }];
 	const paragraphs: ArticleParagraph[] = [];
+	let heading: string | null = null;
 	text.split(/\r?\n/).forEach((raw, index) => {
 		const line = raw.trim();
 		if (!line) return;
-		if (isHeadingLine(line)) {
-			sections.push({ heading: line, paragraphs: [] });
-			return;
+		if (isHeadingLine(line)) heading = line;
+		else {
+			const n = paragraphs.length + 1;
+			paragraphs.push({ n, id: `p${n}`, text: line, heading, line: index + 1 });
 		}
-		const section = sections[sections.length - 1]!;
-		const n = paragraphs.length + 1;
-		const paragraph = { n, id: `p${n}`, text: line, heading: section.heading, line: index + 1 };
-		paragraphs.push(paragraph);
-		section.paragraphs.push(paragraph);
 	});
-	return { paragraphs, sections: sections.filter((s) => s.heading !== null || s.paragraphs.length > 0) };
+	return { paragraphs };
 }
 
 /** The article, read again when the file has changed. */

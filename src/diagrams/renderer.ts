@@ -32,7 +32,7 @@ const CODE = [
 ];
 
 export interface RenderedDiagram {
-	/** SVG for each theme, ids not yet made page-unique (see svg.ts). */
+	/** SVG for each theme, ids not yet made page-unique (see figure.ts). */
 	light: string;
 	dark: string;
 	/** accTitle / accDescr from the source. */

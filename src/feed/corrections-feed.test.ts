@@ -7,7 +7,6 @@ import { correctionsFeedXml, type FeedSite } from './corrections-feed.ts';
 
 const site: FeedSite = {
 	name: "Amazon's $200B AI Bet, Explained",
-	description: 'test',
 	url: (path) => new URL(`/explainer${path}`, 'https://example.org').href,
 };
 const anchors: Record<string, string[]> = JSON.parse(readFileSync('content/anchors.json', 'utf8'));

@@ -14,7 +14,6 @@ export const FEED_TITLE = 'Corrections';
 export interface FeedSite {
 	/** The site's name, shown by feed readers as the channel's title. */
 	name: string;
-	description: string;
 	/** Absolute URL of a site path, with the base path (src/site/links.ts absoluteUrl). */
 	url: (path: string) => string;
 }

@@ -8,7 +8,7 @@
  * `head:` may only add <meta> and <link> entries (a script there would run outside the policy).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { absoluteUrl, withBase } from '../site/links.ts';
+import { absoluteUrl, pagePath, withBase } from '../site/links.ts';
 import { loadRedirects } from './anchors.ts';
 import { imagePath } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../site/escape.ts';
@@ -40,7 +40,8 @@ export const onRequest = defineRouteMiddleware((context) => {
 	if (!site || route.entry.id === '404') return;
 	const abs = (path: string) => absoluteUrl(path, site);
 	const page = route.entry.id === 'index' ? '' : route.entry.id;
-	const url = abs(page ? `/${page}/` : '/');
+	const path = pagePath(route.entry.id);
+	const url = abs(path);
 	const image = abs(imagePath(page));
 	const { title, description } = route.entry.data;
 	route.head.push(
@@ -63,7 +64,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	// The page's text as Markdown (src/twins), for readers and tools that paste it elsewhere.
 	route.head.push({
 		tag: 'link',
-		attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(page ? `/${page}/` : '/')) },
+		attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(path)) },
 	});
 	const crumbs = [{ name: siteName, url: abs('/') }, ...(page ? [{ name: title, url }] : [])];
 	const jsonLd = [
@@ -85,11 +86,10 @@ export const onRequest = defineRouteMiddleware((context) => {
 		},
 	];
 	// Old #anchors of this page that moved: anchor-redirects.ts sends readers on (see content/redirects.yaml).
-	const pagePath = page ? `/${page}/` : '/';
 	const moved = Object.fromEntries(
 		Object.entries(loadRedirects().anchors)
-			.filter(([from]) => from.startsWith(`${pagePath}#`))
-			.map(([from, to]) => [from.slice(pagePath.length + 1), withBase(to)]),
+			.filter(([from]) => from.startsWith(`${path}#`))
+			.map(([from, to]) => [from.slice(path.length + 1), withBase(to)]),
 	);
 	if (Object.keys(moved).length) {
 		route.head.push({

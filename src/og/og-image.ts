@@ -25,20 +25,12 @@ export interface OgImageInput {
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 function loadFonts() {
-	fonts ??= [
-		{
-			name: 'Inter',
-			data: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')),
-			weight: 400,
-			style: 'normal',
-		},
-		{
-			name: 'Inter',
-			data: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff')),
-			weight: 700,
-			style: 'normal',
-		},
-	];
+	fonts ??= ([400, 700] as const).map((weight) => ({
+		name: 'Inter',
+		data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+		weight,
+		style: 'normal' as const,
+	}));
 	return fonts;
 }
 

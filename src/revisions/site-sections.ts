@@ -9,6 +9,7 @@ import { getCollection } from 'astro:content';
 import { dataOf } from '../data/collections.ts';
 import { pageHeadings } from '../site/page-headings.ts';
 import type { SitePage, SiteSection } from './targets.ts';
+import { pagePath } from '../site/links.ts';
 
 let cached: Promise<Map<string, SitePage>> | undefined;
 
@@ -31,7 +32,7 @@ async function readSiteSections(): Promise<Map<string, SitePage>> {
 			['_top', { title: 'Opening paragraph', kind: 'opening' }],
 			...headings.map((h): [string, SiteSection] => [h.id, { title: h.text, kind: 'heading' }]),
 		]);
-		pages.set(entry.id === 'index' ? '/' : `/${entry.id}/`, { title: entry.data.title, sections });
+		pages.set(pagePath(entry.id), { title: entry.data.title, sections });
 	}
 	const addEntries = (page: string, items: { id: string; title: string }[]) => {
 		const target = pages.get(page);

@@ -4,6 +4,9 @@ export function withBase(path: string): string {
 	return `${base}${path}`;
 }
 
+/** A docs entry's page path: `aws` is '/aws/'; the home page's id is '' (or 'index'), its path '/'. */
+export const pagePath = (id: string) => (id === '' || id === 'index' ? '/' : `/${id}/`);
+
 export const sourceHref = (n: number) => withBase(`/source/#p${n}`);
 
 /** Absolute URL of a site path (site + base + path), for canonical, og:url and og:image. */

@@ -10,6 +10,7 @@ import { frontMatter, llmsFullTxt, llmsTxt, type ListedPage } from './llms-txt.t
 import { SITE_DESCRIPTION, SITE_NAME } from '../config/site-name.ts';
 import { Cache } from '../build/cache.ts';
 import { mermaidFences } from '../diagrams/source.ts';
+import { pagePath } from '../site/links.ts';
 
 /** A twin depends only on its page's HTML, its source's diagrams and its address: a rebuild reuses it. */
 const twins = new Cache<string>({
@@ -32,7 +33,7 @@ export function builtPages(distDir: string, root: string, read: (path: string) =
 	return docs
 		.map((f) => {
 			const slug = f.replace(/\.mdx?$/, '');
-			const page = slug === 'index' ? '/' : `/${slug}/`;
+			const page = pagePath(slug);
 			const html = join(distDir, page === '/' ? 'index.html' : `${slug}/index.html`);
 			return { page, file: `content/docs/${f}`, html };
 		})

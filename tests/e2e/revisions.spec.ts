@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 import { readData } from '../../src/data/data.ts';
 import { newestFirst } from '../../src/revisions/revisions.ts';
 import { rel } from './pages.ts';
@@ -29,15 +29,18 @@ test('a changed section ends with its dated Updated note, before the next sectio
 	await expect(page.locator(`[id="${id}"]`)).toBeVisible();
 });
 
-test('a changed page lists its revisions at the end, each linked to its section', async ({ page }) => {
-	await page.goto(rel('/business/'));
-	const list = page.locator('section.revision-list');
-	await expect(list.getByRole('heading', { name: 'Revisions' })).toBeVisible();
-	const links = list.locator('li a');
-	const expected = revisions.filter((r) => r.page === '/business/');
-	await expect(links).toHaveCount(expected.length);
-	const hashes = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
-	for (const hash of hashes) await expect(page.locator(`[id="${hash}"]`)).toHaveCount(1);
+test('every changed page, the home page included, lists its revisions at the end, each linked to its section', async ({
+	page,
+}) => {
+	for (const path of new Set(revisions.map((r) => r.page))) {
+		await page.goto(rel(path));
+		const list = page.locator('section.revision-list');
+		await expect(list.getByRole('heading', { name: 'Revisions' }), path).toBeVisible();
+		const links = list.locator('li a');
+		await expect(links, path).toHaveCount(revisions.filter((r) => r.page === path).length);
+		const hashes = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+		for (const hash of hashes) await expect(page.locator(`[id="${hash}"]`), `${path}#${hash}`).toHaveCount(1);
+	}
 });
 
 test('a glossary entry that changed carries its own note inside the entry', async ({ page }) => {
