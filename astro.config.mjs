@@ -29,9 +29,22 @@ export default defineConfig({
 	// Four pages at a time: a preview image is rasterised and encoded off the main thread
 	// (src/og/og-image.ts) while the next ones are laid out, so the build's two cores both work.
 	build: { concurrency: 4 },
-	// Astro inlines small page scripts into every page; as files they download once per visit
-	// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
-	vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+	vite: {
+		build: {
+			// Astro inlines small page scripts into every page; as files they download once per visit
+			// instead of once per page (and leave the CSP's hash list shorter). Other assets keep Vite's rule.
+			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+		},
+		plugins: [
+			{
+				// The page scripts are bundled again after the build (src/build/page-scripts.ts), which loads
+				// each dynamic import's chunks itself; Vite's lists of files to preload would name files gone.
+				// Astro sets the client's modulePreload after the user's config, so it is set per environment.
+				name: 'no-module-preload-lists',
+				configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+			},
+		],
+	},
 	// One next-page mechanism: Chromium prerenders a page when the pointer rests on a link to it
 	// (src/linking/prerender-on-intent.ts). Starlight turns Astro's hover prefetch on by default, and
 	// with both, Chromium could fetch the page twice (once for each); other browsers load it on click.

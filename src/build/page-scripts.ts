@@ -9,7 +9,7 @@
  * they lack only define custom elements those pages do not use. Fewer requests, and no chain of
  * them, is what brought mobile Lighthouse LCP level with stock Starlight's (bench/results.md).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { build } from 'esbuild';
 import { editHtml, htmlElements, type HtmlElement } from './html.ts';
@@ -157,6 +157,13 @@ export const pageScriptsStep: PostBuildStep = {
 			new Set(pages.flatMap((p) => moduleScripts(built.read(p.file), base, built.elements(p.file)))),
 		);
 		for (const file of bundled) rmSync(join(assets, file), { force: true });
+		// A removed module named in a shipped script (a preload list, say) would be fetched and 404.
+		for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+			const text = readFileSync(join(assets, file), 'utf8');
+			const named = bundled.filter((gone) => text.includes(gone));
+			if (named.length)
+				throw new Error(`page scripts: _astro/${file} still names ${named.join(', ')}, bundled and removed.`);
+		}
 		logger.info(
 			`page scripts: ${order.length} modules in one file (${(bundleMeta.bytes / 1024).toFixed(1)} KB) + ${chunks.length} chunk(s), search's run early (${(early[1].bytes / 1024).toFixed(1)} KB), on ${targets.length} pages`,
 		);
