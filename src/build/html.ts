@@ -64,6 +64,15 @@ export const hasClass = (element: HtmlElement, ...names: string[]) => {
 	return names.every((n) => classes.includes(n));
 };
 
+/** A node of the trees satteri's htmlToHast returns, as far as the site's checks read them. */
+export interface HastNode {
+	type: string;
+	tagName?: string;
+	properties?: Record<string, unknown>;
+	children?: HastNode[];
+	value?: string;
+}
+
 export interface HtmlEdit {
 	start: number;
 	end: number;

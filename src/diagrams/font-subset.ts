@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToHast } from 'satteri';
 import { binary, Cache, cacheRoot } from '../build/cache.ts';
-import { beforeHeadEnd, hasClass, htmlElements } from '../build/html.ts';
+import { beforeHeadEnd, hasClass, htmlElements, type HastNode } from '../build/html.ts';
 import type { BuiltPages } from '../build/pipeline.ts';
 import { diagramFont } from './theme.ts';
 
@@ -29,7 +29,7 @@ export const DIAGRAM_FONT_WEIGHTS = [
 	{ weight: 600, file: diagramFont.bold },
 ] as const;
 
-type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[]; value?: string };
+type Node = HastNode;
 
 /** Text drawn bold (Mermaid writes `font-weight="bold"` on a tspan for `**markdown**` labels). */
 const BOLD = /^(bold|bolder|[6-9]00)$/;

@@ -20,6 +20,7 @@ import { Cache, cacheRoot } from '../build/cache.ts';
 import { DiagramProblem, locateMermaidError, parseDiagramSource, type DiagramSource } from './source.ts';
 import { diagramFont, MERMAID_LIMITS, mermaidConfig, type DiagramTheme } from './theme.ts';
 import { startMermaidServer, type MermaidServer } from './mermaid-server.ts';
+import type { HastNode } from '../build/html.ts';
 
 const require = createRequire(import.meta.url);
 /** What draws a diagram (Mermaid itself is pinned by the lockfile): a change draws every diagram again. */
@@ -53,13 +54,7 @@ export interface RenderedDiagram {
  */
 export function checkRenderedSvg(svg: string): string | undefined {
 	if (!/^<svg[\s>]/.test(svg) || !svg.endsWith('</svg>')) return 'it is not a complete SVG';
-	type Node = {
-		type: string;
-		tagName?: string;
-		properties?: Record<string, unknown>;
-		children?: Node[];
-		value?: string;
-	};
+	type Node = HastNode;
 	const problems: string[] = [];
 	const walk = (node: Node) => {
 		if (node.type === 'text' && /Syntax error in text|Maximum text size in diagram exceeded/.test(node.value ?? ''))

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, htmlToHast } from 'satteri';
 import { SiteError } from '../site/errors.ts';
 import { projectRoot } from '../site/paths.ts';
+import type { HastNode } from '../build/html.ts';
 
 const CODE_ELEMENTS = /^(script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|portal)$/i;
 /** Attributes that take a URL a browser may navigate to or load. */
@@ -36,7 +37,7 @@ export function unsafeElement(name: string, attributes: Record<string, unknown>)
 
 /** The first unsafe element in raw HTML (Markdown's html nodes), parsed as a browser would. */
 export function unsafeInHtml(html: string): string | undefined {
-	type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[] };
+	type Node = HastNode;
 	const walk = (node: Node): string | undefined => {
 		if (node.type === 'element') {
 			const found = unsafeElement(node.tagName!, node.properties ?? {});

@@ -26,7 +26,7 @@ import { fromRoot } from '../site/paths.ts';
 import { isScriptUrl } from './content-html.ts';
 import { speculationRulesText } from '../linking/speculation-rules.ts';
 import { Cache } from '../build/cache.ts';
-import { editHtml, htmlElements, type HtmlEdit, type HtmlElement } from '../build/html.ts';
+import { editHtml, htmlElements, type HastNode, type HtmlEdit, type HtmlElement } from '../build/html.ts';
 import type { PostBuildStep } from '../build/pipeline.ts';
 
 const require = createRequire(import.meta.url);
@@ -121,14 +121,6 @@ export function securePage(
 	edits.push({ start: meta.start, end: meta.end, text: '' }, { start: at, end: at, text: narrowed });
 	return editHtml(html, edits);
 }
-
-type HastNode = {
-	type: string;
-	tagName?: string;
-	properties?: Record<string, unknown>;
-	children?: HastNode[];
-	value?: string;
-};
 
 const DATA_SCRIPT = /^(application\/(ld\+)?json|importmap|speculationrules)$/i;
 
