@@ -21,17 +21,14 @@ import { chromium } from 'playwright-core';
 import { EXTRA_QUERY_SETS, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
 
-/** The page has loaded and its scripts have run. */
-export const pageReady = (page) => page.waitForLoadState('load');
 
 /** Relevance through the dialog on `origin` (the site's root URL, base path included). */
 export async function searchRelevance(browser, origin, file) {
 	const page = await browser.newPage();
 	await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-	await pageReady(page);
 	await page.locator('[data-search-open]').click();
 	await page.locator('#search-input').waitFor();
 	const outcomes = await runQueries(page, loadQueries(file), new URL(`${origin}/`).pathname);
@@ -84,7 +81,6 @@ export async function searchLatency(browser, origin, stock) {
 			firstAt = Math.min(firstAt, Date.now());
 		});
 		await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
-		await pageReady(page);
 		await page.evaluate((resultSel) => {
 			const t = (window.__benchTiming = { armed: false, key: undefined, first: undefined });
 			addEventListener(
@@ -159,7 +155,6 @@ export async function searchBytes(browser, origin) {
 		if (kind === 'meaning') perQuery[at].meaningFiles++;
 	});
 	await page.goto(`${origin}/aws/`, { waitUntil: 'networkidle' });
-	await pageReady(page);
 	await page.locator('[data-search-open]').click();
 	await page.locator('#search-input').waitFor();
 	for (const [i, q] of VISIT_QUERIES.entries()) {

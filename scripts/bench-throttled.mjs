@@ -12,10 +12,29 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { serveSite } from './serve.mjs';
+import { median } from './bench-search.mjs';
 
 export const THROTTLE = { latencyMs: 150, mbitPerS: 1.6, cpuSlowdown: 4 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * Slows `page` down to THROTTLE with DevTools' network and CPU emulation (Chromium only); also used
+ * by tests/e2e/early-controls.spec.ts. Resolves with the DevTools session.
+ * @param {import('playwright-core').Page} page
+ */
+export async function throttle(page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	const throughput = (THROTTLE.mbitPerS * 1024 * 1024) / 8;
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: THROTTLE.latencyMs,
+		downloadThroughput: throughput,
+		uploadThroughput: throughput,
+	});
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+	return cdp;
+}
+
 
 /** Records paint and shift entries from the first byte (added before any page script runs). */
 const OBSERVE = () => {
@@ -35,16 +54,7 @@ const OBSERVE = () => {
 async function onePage(browser, url) {
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
 	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const throughput = (THROTTLE.mbitPerS * 1024 * 1024) / 8;
-	await cdp.send('Network.emulateNetworkConditions', {
-		offline: false,
-		latency: THROTTLE.latencyMs,
-		downloadThroughput: throughput,
-		uploadThroughput: throughput,
-	});
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+	await throttle(page);
 	await page.addInitScript(OBSERVE);
 	await page.goto(url, { waitUntil: 'commit' });
 	await page.waitForFunction(() => /** @type {any} */ (window).__reader?.fcp > 0, null, {

@@ -21,7 +21,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
 // Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
-import { extraRelevance, searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
+import { extraRelevance, median, searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { launchTab } from './cdp-tab.mjs';
@@ -31,7 +31,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 7);
 const THROTTLED_PAGES = ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench] ${m}`);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const astroBin = join(process.cwd(), 'node_modules/astro/bin/astro.mjs');

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { descendants } from './processes.mjs';
+import { descendants, signalTree } from './processes.mjs';
 import { siteEnv } from '../src/config/site-env.ts';
 
 const started = Date.now();
@@ -46,30 +46,9 @@ const stop = (signal) => {
 	// The diagram browser runs in a process group of its own (Playwright launches it detached):
 	// signal every group in the tree, not only Astro's.
 	const groups = new Set([astro.pid, ...descendants(astro.pid)]);
-	for (const pid of groups) {
-		try {
-			process.kill(-pid, signal);
-		} catch {
-			try {
-				process.kill(pid, signal);
-			} catch {
-				// already gone
-			}
-		}
-	}
+	for (const pid of groups) signalTree(pid, signal);
 	// A process that ignores the signal does not get to keep the build alive.
-	setTimeout(() => groups.forEach((pid) => tryKill(pid)), 10_000).unref();
-};
-const tryKill = (pid) => {
-	try {
-		process.kill(-pid, 'SIGKILL');
-	} catch {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	}
+	setTimeout(() => groups.forEach((pid) => signalTree(pid, 'SIGKILL')), 10_000).unref();
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
 

@@ -22,6 +22,19 @@ export function descendants(pid) {
 	return found;
 }
 
+/** Sends `signal` to the process group `pid` leads, or to the process alone when it leads none. */
+export function signalTree(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		try {
+			process.kill(pid, signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
 /** `descendants` with each process's command line ('' once it has ended). */
 export function descendantCommands(pid) {
 	return descendants(pid).map((p) => {

@@ -3,7 +3,7 @@
  * (bad input, interrupted builds, the dev server). Packages resolve from this project's
  * node_modules (Astro does not build through a symlinked node_modules).
  */
-import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve('.');
@@ -37,6 +37,23 @@ export function projectCopy(name, { shareDiagramCache = true } = {}) {
 		symlinkSync(join(root, '.cache', 'build', kind), join(dir, '.cache', 'build', kind));
 	}
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A stand-in for a previous good site in `dist`: a failed build must leave it exactly as it was. Resolves with its snapshot. */
+export function previousGoodSite(dist) {
+	mkdirSync(join(dist, 'aws'), { recursive: true });
+	writeFileSync(join(dist, 'index.html'), '<!doctype html><title>previous build</title>');
+	writeFileSync(join(dist, 'aws', 'index.html'), '<!doctype html><title>previous aws</title>');
+	return snapshot(dist);
+}
+
+/** Resolves once `test()` holds; fails, naming `what`, after `seconds`. */
+export async function until(what, test, seconds) {
+	const deadline = Date.now() + seconds * 1000;
+	while (!(await test())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
 
 /** Path -> content hash of every file under `dir`, to compare a folder before and after. */

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { projectCopy, root, snapshot } from './project-copy.mjs';
+import { previousGoodSite, projectCopy, root, snapshot } from './project-copy.mjs';
 
 const casesDir = join(root, 'tests/bad-input');
 const only = process.argv.slice(2);
@@ -42,11 +42,7 @@ for (const name of readdirSync(casesDir).sort()) {
 			}
 			writeFileSync(join(dir, file), text);
 		}
-		// A previous good site: a failed build must leave it exactly as it was.
-		mkdirSync(join(dir, 'dist', 'aws'), { recursive: true });
-		writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>previous build</title>');
-		writeFileSync(join(dir, 'dist', 'aws', 'index.html'), '<!doctype html><title>previous aws</title>');
-		const before = await snapshot(join(dir, 'dist'));
+		const before = await previousGoodSite(join(dir, 'dist'));
 		const expected = readFileSync(join(casesDir, name, 'expected.txt'), 'utf8').trim();
 		const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
 			cwd: dir,

@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
-import { projectCopy } from './project-copy.mjs';
+import { signalTree } from './processes.mjs';
+import { projectCopy, until as waitUntil } from './project-copy.mjs';
 
 const port = Number(process.env.TEST_PORT ?? 4322) + 5;
 const cases = [
@@ -40,13 +41,7 @@ const cases = [
 	},
 ];
 
-const until = async (what, test, seconds = 90) => {
-	const deadline = Date.now() + seconds * 1000;
-	while (!(await test())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-};
+const until = (what, test) => waitUntil(what, test, 90);
 
 const copy = projectCopy('dev-checks');
 let output = '';
@@ -149,13 +144,7 @@ try {
 	console.log(`✘ ${error.message}\n--- dev server output (end) ---\n${output.slice(-3000)}`);
 } finally {
 	await browser?.close();
-	if (server) {
-		try {
-			process.kill(-server.pid, 'SIGTERM');
-		} catch {
-			// already gone
-		}
-	}
+	if (server) signalTree(server.pid, 'SIGTERM');
 	copy.remove();
 }
 process.exit(failed ? 1 : 0);

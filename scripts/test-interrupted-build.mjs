@@ -9,11 +9,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { descendantCommands } from './processes.mjs';
-import { projectCopy, snapshot } from './project-copy.mjs';
+import { previousGoodSite, projectCopy, snapshot, until } from './project-copy.mjs';
 
 const readSafe = (file) => {
 	try {
@@ -26,13 +26,6 @@ const readSafe = (file) => {
 const alive = (pid) => {
 	const stat = readSafe(`/proc/${pid}/stat`);
 	return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-};
-const until = async (what, test, seconds) => {
-	const deadline = Date.now() + seconds * 1000;
-	while (!(await test())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
 };
 
 /** Build-cache entries under `dirs` whose checksum does not match their value (cut short by the interrupt). */
@@ -69,10 +62,7 @@ for (const { name, signal, group, exitCode } of [
 	const copy = projectCopy('interrupted-build', { shareDiagramCache: false });
 	try {
 		const dist = join(copy.dir, 'dist');
-		mkdirSync(join(dist, 'aws'), { recursive: true });
-		writeFileSync(join(dist, 'index.html'), '<!doctype html><title>previous build</title>');
-		writeFileSync(join(dist, 'aws', 'index.html'), '<!doctype html><title>previous aws</title>');
-		const before = await snapshot(dist);
+		const before = await previousGoodSite(dist);
 		const cache = join(copy.dir, '.cache', 'build');
 		// The preview images are shared with this project (a link): what was there must stay.
 		const sharedBefore = await snapshot(join(cache, 'og'));

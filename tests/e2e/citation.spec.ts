@@ -1,6 +1,6 @@
 /** "Cite this section" (src/citation): opened by keyboard, five styles, copied, accessible. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { rel } from './pages.ts';
 import { readData } from '../../src/data/data.ts';
 
@@ -72,7 +72,6 @@ test.describe('citations', () => {
 	test('opened by keyboard, it offers five styles, switched with the arrow keys, each naming the section, its link and its revision date', async ({
 		page,
 	}) => {
-		await page.evaluate(() => localStorage.removeItem('cite-style')).catch(() => {});
 		const { dialog } = await openSectionCitation(page);
 		const output = dialog.getByRole('textbox', { name: 'Citation' });
 		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');

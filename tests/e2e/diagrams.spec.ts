@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
-import { openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { builtSite, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 const pagesWithDiagrams = ['/', ...sectionPages];
 
@@ -130,18 +130,6 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('no page has a duplicate id, even with several diagrams', async ({ page }) => {
-	for (const path of readingOrder) {
-		await page.goto(rel(path));
-		const dupes = await page.evaluate(() => {
-			const seen = new Map<string, number>();
-			document.querySelectorAll('[id]').forEach((el) => seen.set(el.id, (seen.get(el.id) ?? 0) + 1));
-			return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-		});
-		expect(dupes, path).toEqual([]);
-	}
-});
-
 test('the topic map on the overview links to every section, and the links work', async ({ page, baseURL }) => {
 	await page.goto(rel('/'));
 	const map = page.locator('figure.diagram').first();
@@ -183,17 +171,12 @@ test('a word that appears only in a diagram is found by search', async ({ page, 
 	expect(paths.map((p) => p.replace(/#.*$/, ''))).toContain(path);
 });
 
-test('diagrams stay legible on a 375 px phone: no page scroll, labels not shrunk below 75 %', async ({
-	browser,
-	baseURL,
-}) => {
+// That no page scrolls sideways at this width is checked for every page in reading.spec.ts.
+test('diagrams stay legible on a 375 px phone: labels not shrunk below 75 %', async ({ browser, baseURL }) => {
 	const context = await browser.newContext({ viewport: { width: 375, height: 800 }, baseURL });
 	const page = await context.newPage();
 	for (const path of pagesWithDiagrams) {
 		await page.goto(rel(path));
-		await scriptsLoaded(page);
-		const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-		expect(pageOverflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
 		for (const svg of await page.locator('figure.diagram svg:visible').all()) {
 			const scale = await svg.evaluate(
 				(el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
@@ -218,7 +201,7 @@ test('no request leaves 127.0.0.1 on any page', async ({ page }) => {
 });
 
 test('no diagram JavaScript reaches dist/', () => {
-	const dir = join(process.cwd(), process.env.OUT_DIR ?? 'dist', '_astro');
+	const dir = join(process.cwd(), builtSite.outDir, '_astro');
 	const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
 	for (const file of scripts) {
 		expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/mermaid/i);
@@ -228,7 +211,7 @@ test('no diagram JavaScript reaches dist/', () => {
 test('each diagram stays within its HTML budget (bench/budgets.json), both themes together', async () => {
 	const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
 	const { gzipSync } = await import('node:zlib');
-	const dist = join(process.cwd(), process.env.OUT_DIR ?? 'dist');
+	const dist = join(process.cwd(), builtSite.outDir);
 	const htmlFiles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 	let count = 0;
 	for (const file of htmlFiles) {

@@ -6,22 +6,10 @@
  * they are let through and the test waits, with no time limit of its own, for what the reader asked.
  * Unlike the other specs, nothing here waits for the scripts after a navigation (`waitUntil: 'commit'`).
  */
-import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { rel } from './pages.ts';
-
-/** A throttled phone on a slow connection: 150 ms round trip, 1.6 Mbit/s each way, CPU 4× slower. */
-async function throttle(page: Page) {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	const throughput = (1.6 * 1024 * 1024) / 8;
-	await cdp.send('Network.emulateNetworkConditions', {
-		offline: false,
-		latency: 150,
-		downloadThroughput: throughput,
-		uploadThroughput: throughput,
-	});
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
+// A phone on a slow connection, throttled as the benchmark's (THROTTLE in scripts/bench-throttled.mjs).
+import { throttle } from '../../scripts/bench-throttled.mjs';
 
 /** Holds the responses to `url` until the returned function is called. */
 async function hold(page: Page, url: string): Promise<() => void> {
@@ -96,7 +84,7 @@ test.describe('at phone width', () => {
 		await page.locator('button[popovertarget="starlight__sidebar"]').click();
 		await expect(menu.getByRole('link', { name: /AI across Amazon/ }).first()).toBeVisible({ timeout: 30_000 });
 		release();
-		await scriptsLoaded(page);
+		await page.waitForLoadState('load');
 		await expect(menu.getByRole('link', { name: /AI across Amazon/ }).first()).toBeVisible();
 	});
 });
@@ -109,7 +97,7 @@ test('a theme chosen before the scripts arrive applies at once and is kept when 
 	await select.selectOption(theme);
 	await expect(html).toHaveAttribute('data-theme', theme, { timeout: 30_000 });
 	release();
-	await scriptsLoaded(page);
+	await page.waitForLoadState('load');
 	await expect(html).toHaveAttribute('data-theme', theme);
 	await expect(select).toHaveValue(theme);
 	await page.reload();

@@ -4,7 +4,7 @@
  * to its section, and a section's own id still scrolls to it. /investment/ is the page with a moved
  * anchor (content/redirects.yaml), so its redirect script runs on every one of these.
  */
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { rel } from './pages.ts';
 
 const UNKNOWN = [
@@ -37,7 +37,7 @@ for (const hash of UNKNOWN) {
 		const seen = watch(page);
 		const expected = new URL(`${rel('/investment/')}#${hash}`, baseURL);
 		await page.goto(expected.href);
-		// The redirect script has run once the page's scripts are in (the fixture waits for that);
+		// The redirect script has run once the page's scripts are in (page.goto waits for the load event);
 		// a navigation it started would show up as a request before the network goes quiet.
 		await page.waitForLoadState('networkidle');
 		const now = new URL(page.url());

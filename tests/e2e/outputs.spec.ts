@@ -1,5 +1,5 @@
 /** What the site gives readers and their tools besides its pages: the corrections feed, Markdown twins, llms.txt. */
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 import { readData } from '../../src/data/data.ts';
 import { readingOrder, rel } from './pages.ts';
 import { Parser, type Node } from 'commonmark';
@@ -34,31 +34,13 @@ test('every page announces the corrections feed in its head', async ({ page, bas
 	}
 });
 
-test('the Markdown link on a page opens its twin, which holds every heading with its anchor and every quote verbatim', async ({
-	page,
-}) => {
+test('the Markdown link on a page points to the twin its head announces', async ({ page }) => {
 	await page.goto(rel('/aws/'));
 	const twinLink = page.locator('.page-meta').getByRole('link', { name: 'Markdown' });
+	await expect(twinLink).toBeVisible();
 	const href = await twinLink.evaluate((a) => (a as HTMLAnchorElement).href);
 	const head = await page.locator('head link[rel="alternate"][type="text/markdown"]').getAttribute('href');
 	expect(new URL(head!).pathname).toBe(new URL(href).pathname);
-	const { headings, quotes } = await page.evaluate(() => ({
-		headings: [...document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map((h) => ({
-			id: h.id,
-			text: h.textContent!.trim(),
-		})),
-		// innerText: the words a reader sees (not the hidden search words).
-		quotes: [...document.querySelectorAll('.sl-markdown-content .article-quote blockquote')].map((q) =>
-			(q as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-		),
-	}));
-	expect(headings.length).toBeGreaterThan(3);
-	expect(quotes.length).toBeGreaterThan(3);
-	const response = await page.request.get(href);
-	expect(response.status()).toBe(200);
-	const twin = parsedTwin(await response.text());
-	for (const h of headings) expect(twin.headings).toContain(`${h.text} {#${h.id}}`);
-	for (const q of quotes) expect(twin.quotes).toContain(q);
 });
 
 test('every page has a twin with each of its headings and quotes', async ({ page, baseURL }) => {
@@ -83,6 +65,11 @@ test('every page has a twin with each of its headings and quotes', async ({ page
 				quotes: [...document.querySelectorAll('.sl-markdown-content .article-quote blockquote')].map(seen),
 			};
 		});
+		// The selectors find what they should: /aws/ has several of each.
+		if (path === '/aws/') {
+			expect(headings.length, path).toBeGreaterThan(3);
+			expect(quotes.length, path).toBeGreaterThan(3);
+		}
 		// The head names the deployed origin; the same path under the base is fetched from the test server.
 		const response = await page.request.get(new URL(href).pathname.slice(new URL(baseURL!).pathname.length));
 		expect(response.status(), path).toBe(200);

@@ -1,6 +1,12 @@
 import { expect } from '@playwright/test';
-// @ts-ignore -- plain JS module shared with the benchmark
 import { READ_THROUGH } from '../../scripts/page-bytes.mjs';
+
+/** The built site under test: its folder and its base path (ending in a slash), as the build was given them. */
+export const builtSite = {
+	outDir: process.env.OUT_DIR ?? 'dist',
+	base: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
+};
+
 /** The seven section pages, in reading order: the benchmark's read-through. */
 export const sectionPages: readonly string[] = READ_THROUGH;
 

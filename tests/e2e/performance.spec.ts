@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, scriptsLoaded, test, type Page } from './fixtures.ts';
-// @ts-ignore -- plain JS module shared with the benchmark
+import { expect, test, type Page } from '@playwright/test';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from '../../scripts/page-bytes.mjs';
-import { readingOrder } from './pages.ts';
+import { builtSite, readingOrder } from './pages.ts';
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
-const dist = process.env.OUT_DIR ?? 'dist';
+const dist = builtSite.outDir;
 const htmlOf = (path: string) => readFileSync(join(dist, path.replace(/^\//, ''), 'index.html'));
 
 test('every page: header, title and first paragraph lie within the first 14 KB of the compressed response', () => {
@@ -39,11 +38,7 @@ test('every page links its stylesheet and its one script from <head>, as Astro w
 test(`a read-through (${READ_THROUGH.length} section pages, one visit, cache on) stays within its byte budget`, async ({
 	page,
 }) => {
-	const { total, resources } = await readThroughBytes(
-		page,
-		{ outDir: process.env.OUT_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' },
-		READ_THROUGH,
-	);
+	const { total, resources } = await readThroughBytes(page, builtSite, READ_THROUGH);
 	// The full stylesheet is fetched once for the whole visit, not once per page.
 	const stylesheets = Object.keys(resources).filter((url) => /\/_astro\/[^/]+\.css$/.test(url));
 	expect(stylesheets.length).toBeGreaterThan(0);

@@ -3,11 +3,10 @@
  * prerender while Playwright is attached to the page, so these tests drive their own Chromium
  * through the tab target, as DevTools does (scripts/cdp-tab.mjs), against the same test server.
  */
-import { expect, test } from './fixtures.ts';
-// @ts-ignore -- plain JS module shared with the benchmark
+import { expect, test } from '@playwright/test';
 import { launchTab } from '../../scripts/cdp-tab.mjs';
-// @ts-ignore -- plain JS module shared with the benchmark
 import { serveSite } from '../../scripts/serve.mjs';
+import { builtSite } from './pages.ts';
 
 type Tab = Awaited<ReturnType<typeof launchTab>>;
 type CdpEvent = { method?: string; params?: { status?: string; prerenderStatus?: string; key?: { url?: string } } };
@@ -77,11 +76,7 @@ test('on a slow line the next page is fetched once, for the prerender, and the c
 	// Every response held back, so a second mechanism (Starlight's default hover prefetch, 80 ms on
 	// the link) would still be under way when Chromium starts the prerender: the case where both
 	// fetched the page.
-	const server = await serveSite({
-		outDir: process.env.OUT_DIR ?? 'dist',
-		base: process.env.BASE_PATH ?? '/',
-		delayMs: 400,
-	});
+	const server = await serveSite({ ...builtSite, delayMs: 400 });
 	try {
 		await tab.send('Preload.enable');
 		await tab.goto(`${server.url}aws/`);
@@ -101,7 +96,7 @@ test('on a slow line the next page is fetched once, for the prerender, and the c
 });
 
 test('the search button is not fetched ahead as a page: with JavaScript it opens the dialog', async () => {
-	const server = await serveSite({ outDir: process.env.OUT_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' });
+	const server = await serveSite(builtSite);
 	try {
 		await tab.send('Preload.enable');
 		await tab.goto(`${server.url}aws/`);

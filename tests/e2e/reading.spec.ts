@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, scriptsLoaded, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { readingOrder, rel, sectionPages } from './pages.ts';
@@ -116,7 +116,6 @@ test('at 375 px no page scrolls sideways and buttons are at least 24 px', async 
 	const page = await context.newPage();
 	for (const path of readingOrder) {
 		await page.goto(rel(path));
-		await scriptsLoaded(page);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
 		const small = await page.evaluate(() =>

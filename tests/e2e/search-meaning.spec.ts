@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 import { openSearch, rel, resultPaths } from './pages.ts';
 
 /**

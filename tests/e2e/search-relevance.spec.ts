@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
 import budgets from '../../bench/budgets.json' with { type: 'json' };
 import { loadQueries, runQueries, summarize } from '../../src/search/relevance.ts';
 import { openSearch, rel, resultPaths } from './pages.ts';

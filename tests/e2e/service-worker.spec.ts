@@ -11,10 +11,10 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite } from '../../scripts/serve.mjs';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { builtSite } from './pages.ts';
 
-const outDir = process.env.OUT_DIR ?? 'dist';
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const { outDir, base } = builtSite;
 
 /** What the old worker did that matters here: installed at once, kept a cache, answered navigations. */
 const OLD_WORKER = `

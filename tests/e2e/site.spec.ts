@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
@@ -133,13 +133,4 @@ test('pages declare absolute canonical and og:url, and a favicon', async ({ page
 	const response = await page.request.get(new URL(icon!, page.url()).href);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toContain('svg');
-});
-
-test('theme toggle switches between dark and light', async ({ page }) => {
-	await page.goto(rel('/aws/'));
-	const select = page.locator('starlight-theme-select select').first();
-	await select.selectOption('light');
-	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-	await select.selectOption('dark');
-	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

@@ -8,18 +8,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { expect, test, type Page } from './fixtures.ts';
-// @ts-ignore -- plain JS module shared with the build
+import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureBrowser } from '../../scripts/find-browser.mjs';
+import { builtSite } from './pages.ts';
 
-const dist = process.env.OUT_DIR ?? 'dist';
+const { outDir: dist, base } = builtSite;
 
 // Scrollbars shown, as on a desktop: one that appears when the text arrives narrows the page.
 test.use({
 	launchOptions: { executablePath: ensureBrowser(), args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] },
 });
-
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /** Just after the table of contents, where a paint would show the most without the text. */
 const afterToc = (body: Buffer) => {
@@ -100,10 +98,7 @@ for (const [width, height] of [
 		expect(tocLeft, 'the table of contents stands in its column before the text arrives').toBe(tocLeftAfter);
 		expect(painted, 'a first paint before the text arrived').toBeGreaterThan(0);
 		expect(painted).toBeLessThan(mainAt);
-		// Starlight's sidebar ended in an empty 1 px-high box (`.sidebar-content::after`, now padding in
-		// src/styles/site.css) that moved down as the links arrived, 0.0002 a frame: a busy machine that
-		// painted many frames while the sidebar was parsed scored 0.0034. The table of contents standing
-		// where the text goes, as it did before, scored over 0.4.
+		// Near zero, so even the sidebar's end moving down as its links arrive fails (see src/styles/site.css).
 		expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.001);
 	});
 }
