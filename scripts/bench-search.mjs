@@ -24,7 +24,6 @@ import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
 
-
 /** Relevance through the dialog on `origin` (the site's root URL, base path included). */
 export async function searchRelevance(browser, origin, file) {
 	const page = await browser.newPage();

@@ -35,7 +35,6 @@ export async function throttle(page) {
 	return cdp;
 }
 
-
 /** Records paint and shift entries from the first byte (added before any page script runs). */
 const OBSERVE = () => {
 	const w = /** @type {any} */ (window);
