@@ -109,35 +109,31 @@ try {
 		console.log(`✓ ${c.name}: cleared in the terminal and the page when fixed`);
 	}
 
+	/** Loads `path` until the element `selector` holds `text` (the edit reached the page). */
+	const shows = (path, selector, text) =>
+		until(`"${text}" in ${selector} on ${path}`, async () => {
+			await page.goto(`http://127.0.0.1:${port}${path}`).catch(() => {});
+			return (
+				(await page
+					.locator(selector)
+					.textContent()
+					.catch(() => '')) ?? ''
+			).includes(text);
+		});
+
 	// The glossary is a content collection: the server picks up the edit, no restart.
 	const glossary = join(copy.dir, 'content/glossary.yaml');
 	const text = readFileSync(glossary, 'utf8');
 	const edited = text.replace(/^  term: AI arms race$/m, '  term: AI arms race, edited');
 	if (edited === text) throw new Error('the term "AI arms race" is not in content/glossary.yaml');
 	writeFileSync(glossary, edited);
-	await until('the glossary edit to show on /glossary/', async () => {
-		await page.goto(`http://127.0.0.1:${port}/glossary/`).catch(() => {});
-		return (
-			(await page
-				.locator('#ai-arms-race')
-				.textContent()
-				.catch(() => '')) ?? ''
-		).includes('AI arms race, edited');
-	});
+	await shows('/glossary/', '#ai-arms-race', 'AI arms race, edited');
 	console.log('✓ an edit to content/glossary.yaml: shown on /glossary/ on the next load');
 
 	// So is content/redirects.yaml: a moved anchor reaches the page's redirect map on the next load.
 	const redirects = join(copy.dir, 'content/redirects.yaml');
 	writeFileSync(redirects, `${readFileSync(redirects, 'utf8')}  /risks/#moved-in-dev: /aws/\n`);
-	await until('the new anchor redirect to reach /risks/', async () => {
-		await page.goto(`http://127.0.0.1:${port}/risks/`).catch(() => {});
-		return (
-			(await page
-				.locator('#anchor-redirects')
-				.textContent()
-				.catch(() => '')) ?? ''
-		).includes('moved-in-dev');
-	});
+	await shows('/risks/', '#anchor-redirects', 'moved-in-dev');
 	console.log('✓ an edit to content/redirects.yaml: in the page on the next load');
 } catch (error) {
 	failed++;
