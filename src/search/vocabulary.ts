@@ -29,19 +29,16 @@ export function buildVocabulary(texts: string[]): { words: string[] } {
 	return { words };
 }
 
-/** Each fragment's indexed text with the page's searchable metadata (src/search/SearchMeta.astro), which finds pages too. */
-function indexedTexts(pagefindDir: string): string[] {
-	return readFragments(pagefindDir).map((f) =>
-		[f.content, f.meta?.title, f.meta?.description, f.meta?.keywords].join(' '),
-	);
-}
-
 /** The spelling vocabulary, read from the index Pagefind has written. */
 export const searchVocabularyStep: PostBuildStep = {
 	name: 'search-vocabulary',
 	phase: 'pagefind',
 	run: ({ dir, logger }) => {
-		const vocabulary = buildVocabulary(indexedTexts(join(dir, 'pagefind')));
+		// Each fragment's indexed text with the page's searchable metadata (src/search/SearchMeta.astro), which finds pages too.
+		const texts = readFragments(join(dir, 'pagefind')).map((f) =>
+			[f.content, f.meta?.title, f.meta?.description, f.meta?.keywords].join(' '),
+		);
+		const vocabulary = buildVocabulary(texts);
 		writeFileSync(join(dir, VOCABULARY_FILE), JSON.stringify(vocabulary));
 		logger.info(`search: ${vocabulary.words.length} words in the spelling vocabulary`);
 	},

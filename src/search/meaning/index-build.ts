@@ -37,17 +37,6 @@ const CODE = [
 	'src/search/meaning/encoder.ts',
 ];
 
-export interface MeaningStats {
-	sections: number;
-	words: number;
-	siteWords: number;
-	/** Texts given to the encoder in this build (0 when the site's words were cached). */
-	embedded: number;
-	/** The whole index came from the cache: neither the word table nor the encoder was loaded. */
-	cached: boolean;
-	bytes: { sections: number; shards: number };
-}
-
 /** What the build writes: `sections.json`'s text and each shard's bytes, with the figures for the log. */
 interface MeaningOutput {
 	index: string;
@@ -84,40 +73,6 @@ const outputs = new Cache<MeaningOutput>({
 	check: (value) => (value.shards.length === SHARDS ? undefined : `${value.shards.length} shards, not ${SHARDS}`),
 });
 
-/** Builds the index from `out`/pagefind into `out`/search-meaning/. */
-export async function writeMeaningIndex(
-	out: string,
-	base: string,
-	log: (m: string) => void,
-	pages: BuiltPages,
-): Promise<MeaningStats> {
-	const weights = new Map<string, number>();
-	const weightOf = (url: string) => {
-		const page = url.replace(/#.*$/, '');
-		if (!weights.has(page)) weights.set(page, pageWeight(pages, base, page));
-		return weights.get(page)!;
-	};
-	const sections = sectionsOf(readFragments(join(out, 'pagefind')), weightOf);
-	let embedded = 0;
-	let cached = true;
-	const made = await outputs.memo([encoderId(), JSON.stringify(sections)], async () => {
-		cached = false;
-		return makeMeaningIndex(sections, log, (n) => (embedded += n));
-	});
-	const indexFile = join(out, MEANING_DIR, 'sections.json');
-	mkdirSync(join(out, MEANING_DIR, 'w'), { recursive: true });
-	writeFileSync(indexFile, made.index);
-	made.shards.forEach((bytes, shard) => writeFileSync(join(out, shardPath(shard)), bytes));
-	return {
-		sections: sections.length,
-		words: made.words,
-		siteWords: made.siteWords,
-		embedded,
-		cached,
-		bytes: { sections: made.index.length, shards: made.shards.reduce((a, b) => a + b.length, 0) },
-	};
-}
-
 async function makeMeaningIndex(
 	sections: SectionText[],
 	log: (m: string) => void,
@@ -125,16 +80,12 @@ async function makeMeaningIndex(
 ): Promise<MeaningOutput> {
 	const table = await wordTable(log);
 	const cache = new Cache<string>({ name: 'search-meaning-site-words', code: CODE });
-	const embed = async (texts: string[]) => {
-		onEmbed(texts.length);
-		return (await loadEncoder()).embed(texts);
-	};
-
 	const wordsOfSection = (s: SectionText) => wordsOf(s.sentences.join(' '));
 	const known = new Set(table.words);
 	const siteWords = [...new Set(sections.flatMap(wordsOfSection))].filter((w) => !known.has(w)).sort();
 	const siteVectors = await cache.memo([JSON.stringify(siteWords)], async () => {
-		const vectors = siteWords.length ? await embed(siteWords) : [];
+		onEmbed(siteWords.length);
+		const vectors = siteWords.length ? await (await loadEncoder()).embed(siteWords) : [];
 		const outVectors = new Int8Array(siteWords.length * DIMENSIONS);
 		vectors.forEach((v, i) => outVectors.set(project(v, table), i * DIMENSIONS));
 		return toBase64(new Uint8Array(outVectors.buffer));
@@ -182,16 +133,27 @@ function pageWeight(pages: BuiltPages, base: string, url: string): number {
 	return Number.isFinite(weight) && weight > 0 ? weight : 1;
 }
 
-/** The meaning index, from the sections Pagefind has indexed. */
+/** The meaning index, from the sections Pagefind has indexed (`dir`/pagefind), into `dir`/search-meaning/. */
 export const searchMeaningStep: PostBuildStep = {
 	name: 'search-meaning',
 	phase: 'search meaning index',
 	run: async ({ dir, base, logger, pages }) => {
-		const stats = await writeMeaningIndex(dir, base, (m) => logger.info(m), pages);
+		const log = (m: string) => logger.info(m);
+		const sections = sectionsOf(readFragments(join(dir, 'pagefind')), (url) => pageWeight(pages, base, url));
+		let embedded = 0;
+		let cached = true;
+		const made = await outputs.memo([encoderId(), JSON.stringify(sections)], async () => {
+			cached = false;
+			return makeMeaningIndex(sections, log, (n) => (embedded += n));
+		});
+		mkdirSync(join(dir, MEANING_DIR, 'w'), { recursive: true });
+		writeFileSync(join(dir, MEANING_DIR, 'sections.json'), made.index);
+		made.shards.forEach((bytes, shard) => writeFileSync(join(dir, shardPath(shard)), bytes));
 		const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-		logger.info(
-			`search meaning: ${stats.sections} sections, ${stats.words} words (${stats.siteWords} from the site); ` +
-				`${stats.cached ? 'all cached' : stats.embedded ? `${stats.embedded} texts embedded` : 'site words cached'}; sections ${kb(stats.bytes.sections)}, word table ${kb(stats.bytes.shards)} in ${SHARDS} shards`,
+		const shardBytes = made.shards.reduce((sum, bytes) => sum + bytes.length, 0);
+		log(
+			`search meaning: ${sections.length} sections, ${made.words} words (${made.siteWords} from the site); ` +
+				`${cached ? 'all cached' : embedded ? `${embedded} texts embedded` : 'site words cached'}; sections ${kb(made.index.length)}, word table ${kb(shardBytes)} in ${SHARDS} shards`,
 		);
 	},
 };
