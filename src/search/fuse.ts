@@ -19,7 +19,7 @@ export interface FusedSection extends RankedSection {
  * How much meaning counts: for a section found by meaning alone, against keywords; for one the
  * keywords found, of what they leave.
  */
-export const MEANING_WEIGHT = 0.5;
+const MEANING_WEIGHT = 0.5;
 /** Sections found by meaning alone that are listed, closest first. */
 const MEANING_ONLY = 8;
 

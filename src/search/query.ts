@@ -4,7 +4,7 @@
  */
 
 /** Words that ask for a whole set ("all the figures", "list of pages"), not a subject. */
-export const SET_WORDS = new Set(['all', 'every', 'list']);
+const SET_WORDS = new Set(['all', 'every', 'list']);
 
 /** Words that shape a question but say nothing about its subject ("how much is …", "what are the …"). */
 export const STOP_WORDS = new Set(
@@ -118,7 +118,7 @@ function spelledNumber(words: string[], i: number): { value: number; next: numbe
  * Amounts as the index holds them: "$130B" is "130 billion", "seventy percent" is "70" (Pagefind
  * indexes "70%" as 70, so "percent" and "per cent" are the sign, which it leaves out).
  */
-export function readAmounts(words: string[]): string[] {
+function readAmounts(words: string[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < words.length;) {
 		const word = words[i]!;

@@ -19,7 +19,7 @@ export interface WeightedLocation {
 	balanced_score: number;
 	location: number;
 }
-export interface SubResult {
+interface SubResult {
 	title: string;
 	url: string;
 	excerpt: string;

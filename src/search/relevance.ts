@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../site/paths.ts';
 
-export interface BenchQuery {
+interface BenchQuery {
 	q: string;
 	kind: string;
 	/** `/page/#anchor`, `/page/` (the page top) or `/page/*` (anywhere on the page). */
 	expect: string[];
 }
 
-export interface QueryOutcome {
+interface QueryOutcome {
 	q: string;
 	kind: string;
 	/** 1-based position of the first acceptable result; 0 when none is shown. */
@@ -22,14 +22,6 @@ export interface QueryOutcome {
 	results: string[];
 	/** What the dialog says it searched for instead (a spelling correction), if anything. */
 	correction: string;
-}
-
-export interface Summary {
-	queries: number;
-	top1: number;
-	top3: number;
-	mrr: number;
-	zeroResults: number;
 }
 
 /**
@@ -103,18 +95,13 @@ export function loadQueries(file = 'bench/search-queries.json'): BenchQuery[] {
 }
 
 /** Does a result (`/page/#anchor`, `/page/`) satisfy a target? */
-export function matches(target: string, result: string): boolean {
+function matches(target: string, result: string): boolean {
 	const [page = '', hash = ''] = result.split(/(?=#)/);
 	if (target.endsWith('*')) return page === target.slice(0, -1);
 	return target === `${page}${hash}`;
 }
 
-export function rankOf(query: BenchQuery, results: string[]): number {
-	const index = results.findIndex((r) => query.expect.some((t) => matches(t, r)));
-	return index + 1;
-}
-
-export function summarize(outcomes: QueryOutcome[]): Summary {
+export function summarize(outcomes: QueryOutcome[]) {
 	const n = outcomes.length;
 	const share = (f: (o: QueryOutcome) => boolean) => outcomes.filter(f).length / n;
 	return {
@@ -147,7 +134,8 @@ export async function runQueries(page: Page, queries: BenchQuery[], base: string
 			const url = new URL(h);
 			return `/${url.pathname.slice(base.length)}${url.hash}`;
 		});
-		outcomes.push({ q: query.q, kind: query.kind, rank: rankOf(query, results), results, correction });
+		const rank = results.findIndex((r) => query.expect.some((t) => matches(t, r))) + 1;
+		outcomes.push({ q: query.q, kind: query.kind, rank, results, correction });
 	}
 	return outcomes;
 }

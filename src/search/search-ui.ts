@@ -86,17 +86,13 @@ class SiteSearch extends HTMLElement {
 	}
 
 	/**
-	 * Pagefind, loaded as soon as the reader shows intent (pagefind-start.ts fetches its files all at
-	 * once and loads its index). Then, when the browser is idle, every page's fragment is read and
-	 * the spelling vocabulary parsed, so they do not compete with the first search.
+	 * Pagefind (usually already started by search-loader.ts). Then, when the browser is idle, the
+	 * spelling vocabulary and every page's fragment are read, so they do not compete with the first
+	 * search (an empty search lists every page without matching words, so reading their data is cheap).
 	 */
 	#load(): Promise<Pagefind> {
 		this.#pagefind ??= (async () => {
-			// Usually already under way: search-loader.ts starts it when the reader reaches for search.
 			const pagefind = await startPagefind();
-			// Once the first search has had the machine to itself: the spelling vocabulary, and every
-			// page's fragment (an empty search lists every page without matching words, so reading
-			// their data is cheap).
 			let warmed = false;
 			const warm = () => {
 				if (warmed) return;
