@@ -34,7 +34,6 @@ export const searchVocabularyStep: PostBuildStep = {
 	name: 'search-vocabulary',
 	phase: 'pagefind',
 	run: ({ dir, logger }) => {
-		// Each fragment's indexed text with the page's searchable metadata (src/search/SearchMeta.astro), which finds pages too.
 		const texts = readFragments(join(dir, 'pagefind')).map((f) =>
 			[f.content, f.meta?.title, f.meta?.description, f.meta?.keywords].join(' '),
 		);
