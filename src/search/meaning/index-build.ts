@@ -45,6 +45,8 @@ interface MeaningOutput {
 	siteWords: number;
 }
 
+type StoredHead = Omit<MeaningOutput, 'shards'> & { lengths: number[] };
+
 /**
  * The made index, stored whole: a rebuild with the same sections and the same installed encoder
  * writes it as it is, without loading the word table (what a cached rebuild spent its time on).
@@ -59,12 +61,7 @@ const outputs = new Cache<MeaningOutput>({
 	},
 	decode: (bytes) => {
 		const newline = bytes.indexOf(10);
-		const { lengths, ...rest } = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Omit<
-			MeaningOutput,
-			'shards'
-		> & {
-			lengths: number[];
-		};
+		const { lengths, ...rest } = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as StoredHead;
 		let at = newline + 1;
 		const shards = lengths.map((n) => bytes.subarray(at, (at += n)));
 		if (at !== bytes.length) throw new Error('the shards do not fill the entry');
