@@ -31,10 +31,7 @@ const EVERY_CHUNK = [...'abcdefghijklmnopqrstuvwxyz0123456789'].join(' ');
 
 let started: Promise<Pagefind> | undefined;
 
-/**
- * Resolves once Pagefind is configured;
- * loading its WebAssembly and index goes on in the background, before the reader's first keystroke.
- */
+/** Resolves once Pagefind is configured; its WebAssembly and index go on loading in the background. */
 export function startPagefind() {
 	started ??= (async () => {
 		const root = withBase('');
