@@ -91,9 +91,8 @@ function slimDiagramSvg(svg) {
 			if (name.startsWith('data-') && !css.includes(`[${name}`)) el.removeAttribute(name);
 		}
 	}
-	const markup = () => svg.outerHTML;
 	for (const def of svg.querySelectorAll('defs > [id], marker[id], symbol[id]')) {
-		if (!markup().includes(`#${def.id}`)) def.remove();
+		if (!svg.outerHTML.includes(`#${def.id}`)) def.remove();
 	}
 	svg.querySelectorAll('defs').forEach((d) => d.childElementCount === 0 && d.remove());
 	const numeric = [

@@ -54,9 +54,8 @@ export interface RenderedDiagram {
  */
 export function checkRenderedSvg(svg: string): string | undefined {
 	if (!/^<svg[\s>]/.test(svg) || !svg.endsWith('</svg>')) return 'it is not a complete SVG';
-	type Node = HastNode;
 	const problems: string[] = [];
-	const walk = (node: Node) => {
+	const walk = (node: HastNode) => {
 		if (node.type === 'text' && /Syntax error in text|Maximum text size in diagram exceeded/.test(node.value ?? ''))
 			problems.push('Mermaid drew an error message instead of the diagram');
 		if (node.type === 'element') {
@@ -74,14 +73,13 @@ export function checkRenderedSvg(svg: string): string | undefined {
 		}
 		node.children?.forEach(walk);
 	};
-	walk(htmlToHast(svg, { fragment: true }) as Node);
+	walk(htmlToHast(svg, { fragment: true }) as HastNode);
 	return problems[0];
 }
 
 /** Author-facing advice for Mermaid's limits (its own messages talk about mermaid.initialize). */
 function explainMermaidError(message: string, body: string): string {
-	const edges = /Edge limit exceeded\. (\d+) edges found/.exec(message);
-	if (edges) {
+	if (/Edge limit exceeded\./.test(message)) {
 		return `the diagram has more connections than Mermaid can draw (limit ${MERMAID_LIMITS.maxEdges}). Split it into smaller diagrams, e.g. one per section of the page.`;
 	}
 	// Mermaid's own line numbers skip lines the site removed (acc lines, comments); the build names the real one.
@@ -93,7 +91,7 @@ function explainMermaidError(message: string, body: string): string {
 	);
 }
 
-export interface RenderStats {
+interface RenderStats {
 	rendered: number;
 	cached: number;
 	/** Cache entries that failed their checks and were drawn again. */
@@ -102,7 +100,7 @@ export interface RenderStats {
 }
 
 /** Why a cached diagram must not be used: the checks a fresh drawing gets, and its fields' types. */
-export function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
+function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
 	const fields = entry as unknown as Record<string, unknown>;
 	const shapeOk =
 		typeof entry === 'object' &&
@@ -123,13 +121,6 @@ interface BrowserResult {
 	labels: string;
 	width: number;
 }
-type BrowserRender = (args: {
-	source: string;
-	title: string;
-	description: string;
-	/** One drawing per theme, in one call: each call waits for the build's busy thread. */
-	drawings: { id: string; config: Record<string, unknown> }[];
-}) => Promise<BrowserResult[]>;
 
 class MermaidBrowser {
 	/** Getting the browser (shared, possibly already started) and loading Mermaid into a page. */
@@ -145,12 +136,6 @@ class MermaidBrowser {
 
 	async #open(): Promise<Page> {
 		const started = performance.now();
-		const page = await this.#launch();
-		this.startMs = performance.now() - started;
-		return page;
-	}
-
-	async #launch(): Promise<Page> {
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
 		const stage = `<!doctype html><html><head><style>
@@ -175,6 +160,7 @@ class MermaidBrowser {
 		await page.evaluate(async (family) => {
 			await Promise.all([document.fonts.load(`400 16px '${family}'`), document.fonts.load(`600 16px '${family}'`)]);
 		}, diagramFont.family);
+		this.startMs = performance.now() - started;
 		return page;
 	}
 
@@ -184,7 +170,14 @@ class MermaidBrowser {
 		const task = this.#queue.then(async () => {
 			this.#page ??= this.#open();
 			const page = await this.#page;
-			const fn: BrowserRender = async ({ source, title, description, drawings }) => {
+			const args = {
+				source: diagram.body,
+				title: diagram.title,
+				description: diagram.description,
+				// One drawing per theme, in one call: each call waits for the build's busy thread.
+				drawings: drawings.map(({ id, theme }) => ({ id, config: mermaidConfig(theme) })),
+			};
+			return page.evaluate(async ({ source, title, description, drawings }) => {
 				const w = window as any;
 				const results: BrowserResult[] = [];
 				for (const { id, config } of drawings) {
@@ -218,13 +211,7 @@ class MermaidBrowser {
 					results.push({ svg: html, labels, width });
 				}
 				return results;
-			};
-			return page.evaluate(fn, {
-				source: diagram.body,
-				title: diagram.title,
-				description: diagram.description,
-				drawings: drawings.map(({ id, theme }) => ({ id, config: mermaidConfig(theme) })),
-			});
+			}, args);
 		});
 		this.#queue = task.catch(() => undefined);
 		return task;
@@ -289,7 +276,8 @@ export class DiagramRenderer {
 	 * with its file and line. Returns how many need drawing.
 	 */
 	prerender(sources: string[]): number {
-		const missing = [...new Set(sources)].filter((s) => this.needsRender(s));
+		// Only what is not validly in the cache needs the browser.
+		const missing = [...new Set(sources)].filter((s) => this.#cache.get(this.#cache.key([s])) === undefined);
 		for (const source of missing) {
 			const drawing = this.#render(source);
 			drawing.catch(() => undefined);
@@ -359,11 +347,6 @@ export class DiagramRenderer {
 	/** Getting the browser and loading Mermaid into it, if it was started (build phase summary). */
 	get mermaidStartMs() {
 		return this.#browser.startMs;
-	}
-
-	/** True when rendering `source` would need the browser (it is not validly in the cache). */
-	needsRender(source: string): boolean {
-		return this.#cache.get(this.#cache.key([source])) === undefined;
 	}
 
 	/** Closes Mermaid's page, and the browser if this renderer started its own. */
