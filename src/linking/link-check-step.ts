@@ -5,7 +5,7 @@ import type { PostBuildStep } from '../build/pipeline.ts';
 import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
-export const anchorsFile = 'content/anchors.json';
+const anchorsFile = 'content/anchors.json';
 
 /**
  * After the build writes dist/: every internal link and #anchor must resolve, and every published
