@@ -37,7 +37,6 @@ const boldIn = (node: HastNode) => {
 	return BOLD.test(weight) || BOLD.test(style);
 };
 
-/** Characters drawn as SVG text in the page's diagram figures, by weight (400 regular, 600 bold). */
 type DrawnText = Record<(typeof DIAGRAM_FONT_WEIGHTS)[number]['weight'], Set<string>>;
 
 /** Every character drawn as SVG text inside the page's diagram figures, by the weight it is drawn in. */

@@ -91,14 +91,6 @@ function explainMermaidError(message: string, body: string): string {
 	);
 }
 
-interface RenderStats {
-	rendered: number;
-	cached: number;
-	/** Cache entries that failed their checks and were drawn again. */
-	damaged: number;
-	ms: number;
-}
-
 /** Why a cached diagram must not be used: the checks a fresh drawing gets, and its fields' types. */
 function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
 	const fields = entry as unknown as Record<string, unknown>;
@@ -249,7 +241,8 @@ export class DiagramRenderer {
 		this.#browser = new MermaidBrowser(browser);
 	}
 
-	get stats(): RenderStats {
+	/** Diagrams drawn and taken from the cache, damaged cache entries drawn again, wall time drawing (ms). */
+	get stats() {
 		return { ...this.#stats, damaged: this.#cache.stats.damaged };
 	}
 
