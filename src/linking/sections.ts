@@ -43,8 +43,8 @@ function pageTarget(entry: CollectionEntry<'docs'>): PreviewTarget {
 	};
 }
 
-/** h2 sections of a page that get their own share page and image, with the page's own ids. */
-async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(PreviewTarget & { line: number })[]> {
+/** h2 sections of a page that get their own share page and image, with the page's own ids and where each is written. */
+async function sectionTargets(entry: CollectionEntry<'docs'>) {
 	const page = pageSlug(entry);
 	const parent = pageTarget(entry);
 	return (await pageHeadings(entry))
@@ -58,6 +58,7 @@ async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(PreviewT
 			pageTitle: parent.title,
 			path: `${parent.path}#${h.id}`,
 			image: imagePath(page, h.id),
+			file: sourceFile(entry),
 			line: h.line,
 		}));
 }
@@ -70,9 +71,7 @@ async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(PreviewT
 export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sections: PreviewTarget[] }> {
 	const entries = (await getCollection('docs')).filter((e) => e.id !== '404' && !e.data.draft);
 	const pages = entries.map(pageTarget);
-	const sections = (
-		await Promise.all(entries.map(async (e) => ({ entry: e, targets: await sectionTargets(e) })))
-	).flatMap(({ entry, targets }) => targets.map((t) => ({ ...t, file: sourceFile(entry) })));
+	const sections = (await Promise.all(entries.map(sectionTargets))).flat();
 	const owners = new Map<string, string>();
 	for (const page of pages) owners.set(page.image, `the page ${page.path}`);
 	for (const { file, line, ...target } of sections) {
