@@ -20,7 +20,7 @@ export const linkCheckStep: PostBuildStep = {
 	run: async ({ dir: distDir, base, site: siteUrl, root, logger, pages }) => {
 		const site = siteUrl?.href.replace(/\/$/, '');
 		// An unchanged site was checked before (src/build/cache.ts); the registry is compared afresh.
-		const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: ReturnType<typeof anchorsInDist> }>({
+		const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: AnchorRegistry }>({
 			name: 'link-check',
 			code: ['src/linking/check-links.ts', 'src/linking/anchors.ts'],
 		});
