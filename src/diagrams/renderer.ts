@@ -33,7 +33,7 @@ const CODE = [
 ];
 
 export interface RenderedDiagram {
-	/** SVG for each theme, ids not yet made page-unique (see figure.ts). */
+	/** SVG for each theme; every id in it starts with the diagram's own (diagramId) and theme. */
 	light: string;
 	dark: string;
 	/** accTitle / accDescr from the source. */
@@ -104,7 +104,7 @@ function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
 	return checkRenderedSvg(entry.light) ?? checkRenderedSvg(entry.dark);
 }
 
-/** The diagram's id in its SVGs (made page-unique later): from its source only. */
+/** The diagram's id in its SVGs, from its source only (browser-postprocess.js prefixes every id inside with it). */
 const diagramId = (source: string) => `d${createHash('sha256').update(source).digest('hex').slice(0, 16)}`;
 
 interface BrowserResult {

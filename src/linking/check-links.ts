@@ -1,6 +1,6 @@
 /**
  * Checks every internal link and #anchor in the built site. Runs after `astro build` writes
- * `dist/` (see integration.ts) and in the tests; a broken one fails the build, naming the page.
+ * `dist/` (link-check-step.ts) and in the tests; a broken one fails the build, naming the page.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
