@@ -91,39 +91,15 @@ function slimDiagramSvg(svg) {
 			if (name.startsWith('data-') && !css.includes(`[${name}`)) el.removeAttribute(name);
 		}
 	}
-	const markup = () => svg.outerHTML;
 	for (const def of svg.querySelectorAll('defs > [id], marker[id], symbol[id]')) {
-		if (!markup().includes(`#${def.id}`)) def.remove();
+		if (!svg.outerHTML.includes(`#${def.id}`)) def.remove();
 	}
 	svg.querySelectorAll('defs').forEach((d) => d.childElementCount === 0 && d.remove());
-	const numeric = [
-		'd',
-		'transform',
-		'x',
-		'y',
-		'x1',
-		'x2',
-		'y1',
-		'y2',
-		'cx',
-		'cy',
-		'r',
-		'rx',
-		'ry',
-		'width',
-		'height',
-		'points',
-		'viewBox',
-		'style',
-		'refX',
-		'refY',
-		'dx',
-		'dy',
-	];
+	// Attributes that hold coordinates or lengths.
+	const numeric = /^(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|points|viewBox|style|refX|refY|dx|dy)$/;
 	for (const el of [svg, ...svg.querySelectorAll('*')]) {
-		for (const name of numeric) {
-			const value = el.getAttribute(name);
-			if (value && /\d\.\d{3}/.test(value)) {
+		for (const { name, value } of [...el.attributes]) {
+			if (numeric.test(name) && /\d\.\d{3}/.test(value)) {
 				el.setAttribute(
 					name,
 					value.replace(/(\d+\.\d\d)\d+/g, (_, kept) => String(Number(kept))),

@@ -3,7 +3,7 @@ import type { RenderedDiagram } from './renderer.ts';
 import { escapeHtml } from '../site/escape.ts';
 
 /** Root-relative links from Mermaid `click` lines get the site's base path, like Markdown links do. */
-export function withBaseInSvg(svg: string, base: string): string {
+function withBaseInSvg(svg: string, base: string): string {
 	const prefix = base.replace(/\/+$/, '');
 	if (!prefix) return svg;
 	return svg.replace(/((?:xlink:)?href)="\/(?!\/)/g, `$1="${prefix}/`);

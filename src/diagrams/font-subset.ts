@@ -24,23 +24,20 @@ import { beforeHeadEnd, hasClass, htmlElements, type HastNode } from '../build/h
 import type { BuiltPages } from '../build/pipeline.ts';
 import { diagramFont } from './theme.ts';
 
-export const DIAGRAM_FONT_WEIGHTS = [
+const DIAGRAM_FONT_WEIGHTS = [
 	{ weight: 400, file: diagramFont.regular },
 	{ weight: 600, file: diagramFont.bold },
 ] as const;
 
-type Node = HastNode;
-
 /** Text drawn bold (Mermaid writes `font-weight="bold"` on a tspan for `**markdown**` labels). */
 const BOLD = /^(bold|bolder|[6-9]00)$/;
-const boldIn = (node: Node) => {
+const boldIn = (node: HastNode) => {
 	const weight = String(node.properties?.fontWeight ?? '');
 	const style = /font-weight:\s*([a-z0-9]+)/.exec(String(node.properties?.style ?? ''))?.[1] ?? '';
 	return BOLD.test(weight) || BOLD.test(style);
 };
 
-/** Characters drawn as SVG text in the page's diagram figures, by weight (400 regular, 600 bold). */
-export type DrawnText = Record<(typeof DIAGRAM_FONT_WEIGHTS)[number]['weight'], Set<string>>;
+type DrawnText = Record<(typeof DIAGRAM_FONT_WEIGHTS)[number]['weight'], Set<string>>;
 
 /** Every character drawn as SVG text inside the page's diagram figures, by the weight it is drawn in. */
 export function diagramTextCharacters(
@@ -48,18 +45,15 @@ export function diagramTextCharacters(
 	into: DrawnText = { 400: new Set(), 600: new Set() },
 	elements = htmlElements(html),
 ): DrawnText {
-	const walk = (node: Node, inDiagram: boolean, inText: boolean, bold: boolean) => {
+	const walk = (node: HastNode, inText: boolean, bold: boolean) => {
 		const heavy = bold || boldIn(node);
-		if (node.type === 'text' && inDiagram && inText)
-			for (const char of node.value ?? '') into[heavy ? 600 : 400].add(char);
-		const classes = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
-		const diagram = inDiagram || (node.tagName === 'figure' && classes.includes('diagram'));
+		if (node.type === 'text' && inText) for (const char of node.value ?? '') into[heavy ? 600 : 400].add(char);
 		// <title>/<desc> are read by assistive technology, not drawn.
 		const text = node.tagName === 'title' || node.tagName === 'desc' ? false : inText || node.tagName === 'text';
-		for (const child of node.children ?? []) walk(child, diagram, text, heavy);
+		for (const child of node.children ?? []) walk(child, text, heavy);
 	};
 	for (const figure of elements.filter((e) => e.name === 'figure' && hasClass(e, 'diagram')))
-		walk(htmlToHast(html.slice(figure.start, figure.end), { fragment: true }) as Node, false, false, false);
+		walk(htmlToHast(html.slice(figure.start, figure.end), { fragment: true }) as HastNode, false, false);
 	return into;
 }
 
@@ -96,7 +90,7 @@ function subset(cache: Cache<Buffer>, file: string, chars: string): Promise<Buff
 	});
 }
 
-export interface DiagramFontResult {
+interface DiagramFontResult {
 	pages: number;
 	characters: number;
 	/** Bytes of each weight's subset. */
@@ -112,24 +106,14 @@ export async function writeDiagramFonts(
 	base: string,
 	root = cacheRoot(),
 ): Promise<DiagramFontResult> {
-	const outDir = built.dir;
 	const pages = built
 		.files()
 		.map((file) => ({ file, html: built.read(file), elements: built.elements(file) }))
 		.filter((p) => p.elements.some((e) => e.name === 'figure' && hasClass(e, 'diagram')));
+	const code = ['src/diagrams/font-subset.ts'];
 	// Parsing the pages is most of this pass's time; unchanged pages reuse what it found.
-	const analysis = new Cache<Record<string, string>>({
-		name: 'diagram-font-pages',
-		code: ['src/diagrams/font-subset.ts'],
-		root,
-	});
-	const subsets = new Cache<Buffer>({
-		name: 'diagram-fonts',
-		code: ['src/diagrams/font-subset.ts'],
-		root,
-		...binary,
-		check: checkWoff2,
-	});
+	const analysis = new Cache<Record<string, string>>({ name: 'diagram-font-pages', code, root });
+	const subsets = new Cache<Buffer>({ name: 'diagram-fonts', code, root, ...binary, check: checkWoff2 });
 	const drawn = await analysis.memo(
 		pages.map((p) => p.html),
 		() => {
@@ -149,7 +133,7 @@ export async function writeDiagramFonts(
 		for (const char of text) characters.add(char);
 		const data = await subset(subsets, file, text);
 		const name = `diagram-font-${weight}.${createHash('sha256').update(data).digest('hex').slice(0, 10)}.woff2`;
-		writeFileSync(join(outDir, '_astro', name), data);
+		writeFileSync(join(built.dir, '_astro', name), data);
 		bytes.push(data.length);
 		rules.push(
 			`@font-face{font-family:${diagramFont.family};font-style:normal;font-display:block;font-weight:${weight};src:url(${base}_astro/${name}) format("woff2");unicode-range:${unicodeRange(text)}}`,

@@ -29,7 +29,7 @@ export function diagramsIntegration(): AstroIntegration {
 	return {
 		name: 'diagrams',
 		hooks: {
-			'astro:config:setup': ({ logger: l, command, config, injectScript }) => {
+			'astro:config:setup': ({ logger: l, command, injectScript }) => {
 				logger = l;
 				// The browser and Mermaid take seconds to start: begin drawing now, while Astro syncs the
 				// content and Vite bundles, instead of when the first page asks for its diagram.

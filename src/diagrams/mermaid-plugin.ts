@@ -29,7 +29,7 @@ export function toMdxSafeHtml(html: string): string {
 		.join('');
 }
 
-export interface MermaidPluginOptions {
+interface MermaidPluginOptions {
 	base: string;
 	renderer?: DiagramRenderer;
 	/** Called per diagram so long builds can show progress. */

@@ -33,7 +33,7 @@ const CODE = [
 ];
 
 export interface RenderedDiagram {
-	/** SVG for each theme, ids not yet made page-unique (see figure.ts). */
+	/** SVG for each theme; every id in it starts with the diagram's own (diagramId) and theme. */
 	light: string;
 	dark: string;
 	/** accTitle / accDescr from the source. */
@@ -54,9 +54,8 @@ export interface RenderedDiagram {
  */
 export function checkRenderedSvg(svg: string): string | undefined {
 	if (!/^<svg[\s>]/.test(svg) || !svg.endsWith('</svg>')) return 'it is not a complete SVG';
-	type Node = HastNode;
 	const problems: string[] = [];
-	const walk = (node: Node) => {
+	const walk = (node: HastNode) => {
 		if (node.type === 'text' && /Syntax error in text|Maximum text size in diagram exceeded/.test(node.value ?? ''))
 			problems.push('Mermaid drew an error message instead of the diagram');
 		if (node.type === 'element') {
@@ -74,14 +73,13 @@ export function checkRenderedSvg(svg: string): string | undefined {
 		}
 		node.children?.forEach(walk);
 	};
-	walk(htmlToHast(svg, { fragment: true }) as Node);
+	walk(htmlToHast(svg, { fragment: true }) as HastNode);
 	return problems[0];
 }
 
 /** Author-facing advice for Mermaid's limits (its own messages talk about mermaid.initialize). */
 function explainMermaidError(message: string, body: string): string {
-	const edges = /Edge limit exceeded\. (\d+) edges found/.exec(message);
-	if (edges) {
+	if (/Edge limit exceeded\./.test(message)) {
 		return `the diagram has more connections than Mermaid can draw (limit ${MERMAID_LIMITS.maxEdges}). Split it into smaller diagrams, e.g. one per section of the page.`;
 	}
 	// Mermaid's own line numbers skip lines the site removed (acc lines, comments); the build names the real one.
@@ -93,16 +91,8 @@ function explainMermaidError(message: string, body: string): string {
 	);
 }
 
-export interface RenderStats {
-	rendered: number;
-	cached: number;
-	/** Cache entries that failed their checks and were drawn again. */
-	damaged: number;
-	ms: number;
-}
-
 /** Why a cached diagram must not be used: the checks a fresh drawing gets, and its fields' types. */
-export function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
+function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
 	const fields = entry as unknown as Record<string, unknown>;
 	const shapeOk =
 		typeof entry === 'object' &&
@@ -114,7 +104,7 @@ export function checkCachedDiagram(entry: RenderedDiagram): string | undefined {
 	return checkRenderedSvg(entry.light) ?? checkRenderedSvg(entry.dark);
 }
 
-/** The diagram's id in its SVGs (made page-unique later): from its source only. */
+/** The diagram's id in its SVGs, from its source only (browser-postprocess.js prefixes every id inside with it). */
 const diagramId = (source: string) => `d${createHash('sha256').update(source).digest('hex').slice(0, 16)}`;
 
 interface BrowserResult {
@@ -123,13 +113,6 @@ interface BrowserResult {
 	labels: string;
 	width: number;
 }
-type BrowserRender = (args: {
-	source: string;
-	title: string;
-	description: string;
-	/** One drawing per theme, in one call: each call waits for the build's busy thread. */
-	drawings: { id: string; config: Record<string, unknown> }[];
-}) => Promise<BrowserResult[]>;
 
 class MermaidBrowser {
 	/** Getting the browser (shared, possibly already started) and loading Mermaid into a page. */
@@ -145,12 +128,6 @@ class MermaidBrowser {
 
 	async #open(): Promise<Page> {
 		const started = performance.now();
-		const page = await this.#launch();
-		this.startMs = performance.now() - started;
-		return page;
-	}
-
-	async #launch(): Promise<Page> {
 		const fontUrl = `data:font/woff2;base64,${readFileSync(diagramFont.regular).toString('base64')}`;
 		const fontBoldUrl = `data:font/woff2;base64,${readFileSync(diagramFont.bold).toString('base64')}`;
 		const stage = `<!doctype html><html><head><style>
@@ -175,6 +152,7 @@ class MermaidBrowser {
 		await page.evaluate(async (family) => {
 			await Promise.all([document.fonts.load(`400 16px '${family}'`), document.fonts.load(`600 16px '${family}'`)]);
 		}, diagramFont.family);
+		this.startMs = performance.now() - started;
 		return page;
 	}
 
@@ -184,7 +162,14 @@ class MermaidBrowser {
 		const task = this.#queue.then(async () => {
 			this.#page ??= this.#open();
 			const page = await this.#page;
-			const fn: BrowserRender = async ({ source, title, description, drawings }) => {
+			const args = {
+				source: diagram.body,
+				title: diagram.title,
+				description: diagram.description,
+				// One drawing per theme, in one call: each call waits for the build's busy thread.
+				drawings: drawings.map(({ id, theme }) => ({ id, config: mermaidConfig(theme) })),
+			};
+			return page.evaluate(async ({ source, title, description, drawings }) => {
 				const w = window as any;
 				const results: BrowserResult[] = [];
 				for (const { id, config } of drawings) {
@@ -218,13 +203,7 @@ class MermaidBrowser {
 					results.push({ svg: html, labels, width });
 				}
 				return results;
-			};
-			return page.evaluate(fn, {
-				source: diagram.body,
-				title: diagram.title,
-				description: diagram.description,
-				drawings: drawings.map(({ id, theme }) => ({ id, config: mermaidConfig(theme) })),
-			});
+			}, args);
 		});
 		this.#queue = task.catch(() => undefined);
 		return task;
@@ -262,7 +241,8 @@ export class DiagramRenderer {
 		this.#browser = new MermaidBrowser(browser);
 	}
 
-	get stats(): RenderStats {
+	/** Diagrams drawn and taken from the cache, damaged cache entries drawn again, wall time drawing (ms). */
+	get stats() {
 		return { ...this.#stats, damaged: this.#cache.stats.damaged };
 	}
 
@@ -289,7 +269,8 @@ export class DiagramRenderer {
 	 * with its file and line. Returns how many need drawing.
 	 */
 	prerender(sources: string[]): number {
-		const missing = [...new Set(sources)].filter((s) => this.needsRender(s));
+		// Only what is not validly in the cache needs the browser.
+		const missing = [...new Set(sources)].filter((s) => this.#cache.get(this.#cache.key([s])) === undefined);
 		for (const source of missing) {
 			const drawing = this.#render(source);
 			drawing.catch(() => undefined);
@@ -359,11 +340,6 @@ export class DiagramRenderer {
 	/** Getting the browser and loading Mermaid into it, if it was started (build phase summary). */
 	get mermaidStartMs() {
 		return this.#browser.startMs;
-	}
-
-	/** True when rendering `source` would need the browser (it is not validly in the cache). */
-	needsRender(source: string): boolean {
-		return this.#cache.get(this.#cache.key([source])) === undefined;
 	}
 
 	/** Closes Mermaid's page, and the browser if this renderer started its own. */

@@ -55,7 +55,7 @@ export const SAFETY_SETTINGS = [
 ] as const;
 
 /** Link targets a diagram may use: pages of this site, fragments and ordinary web or mail links. */
-export function isSafeLink(url: string): boolean {
+function isSafeLink(url: string): boolean {
 	const value = url.trim();
 	// Browsers ignore tabs and newlines inside a scheme (java\tscript:), so compare without them.
 	const compact = value.replace(/[\s\u0000-\u001f]/g, '');
@@ -71,8 +71,7 @@ export function isSafeLink(url: string): boolean {
 const quoted = (text: string) => [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
 
 /** Lines that would run script or override a safety setting, with the author's fix. */
-export function checkDiagramSafety(source: string): void {
-	const lines = source.replace(/\r\n?/g, '\n').split('\n');
+function checkDiagramSafety(lines: string[]): void {
 	const fail = (index: number, message: string): never => {
 		throw new DiagramProblem(message, index + 1);
 	};
@@ -129,8 +128,8 @@ function settingMessage(key: string, where: string): string {
 }
 
 export function parseDiagramSource(source: string): DiagramSource {
-	checkDiagramSafety(source);
 	const lines = source.replace(/\r\n?/g, '\n').split('\n');
+	checkDiagramSafety(lines);
 	let title = '';
 	let description = '';
 	const kept: string[] = [];

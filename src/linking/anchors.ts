@@ -35,7 +35,7 @@ export const loadRedirects = (root = process.cwd()): Redirects =>
 	parsedFile(join(root, 'content/redirects.yaml'), parseRedirects, () => ({ pages: {}, anchors: {} }));
 
 /** Anchors a page publishes: h2/h3 ids in the content and paragraph anchors on /source/. */
-export function anchorsInHtml(html: string): string[] {
+function anchorsInHtml(html: string): string[] {
 	const ids = htmlElements(html)
 		.filter((e) => e.ancestors.includes('main') && e.attrs.id)
 		.filter((e) => e.name === 'h2' || e.name === 'h3' || hasClass(e, 'source-paragraph'))
@@ -58,7 +58,7 @@ export function anchorsInDist(
 	return registry;
 }
 
-export interface AnchorCheck {
+interface AnchorCheck {
 	/** Published anchors gone without a redirect: these fail the build. */
 	broken: string[];
 	/** Anchors on the site not yet in the registry. */

@@ -1,9 +1,9 @@
 /**
  * Checks every internal link and #anchor in the built site. Runs after `astro build` writes
- * `dist/` (see integration.ts) and in the tests; a broken one fails the build, naming the page.
+ * `dist/` (link-check-step.ts) and in the tests; a broken one fails the build, naming the page.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { htmlElements, type HtmlElement } from '../build/html.ts';
 
 export interface BrokenLink {
@@ -12,22 +12,10 @@ export interface BrokenLink {
 	reason: string;
 }
 
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((f) => f.endsWith('.html'))
-		.map((f) => join(dir, f));
-}
-
 const idsIn = (elements: HtmlElement[]) => elements.flatMap((e) => (e.attrs.id ? [e.attrs.id] : []));
 
-/** The Markdown twins and llms.txt files at the top of the built site. */
-export const markdownFiles = (dir: string) =>
-	readdirSync(dir)
-		.filter((f) => f.endsWith('.md') || /^llms(-full)?\.txt$/.test(f))
-		.map((f) => join(dir, f));
-
 /** The file a site path is served from: `/aws/` -> dist/aws/index.html. */
-export function fileForPath(distDir: string, path: string): string | undefined {
+function fileForPath(distDir: string, path: string): string | undefined {
 	const clean = decodeURIComponent(path);
 	const candidates = clean.endsWith('/')
 		? [join(distDir, clean, 'index.html')]
@@ -70,16 +58,16 @@ export function checkLinks(
 			broken.push({ page, href: raw, reason: `no element with id "${fragment}" on ${sitePath}` });
 		}
 	};
-	for (const file of htmlFiles(distDir)) {
-		const page = `/${relative(distDir, file)}`;
-		const elements = htmlElements(read(file));
+	for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+		const page = `/${file}`;
+		const elements = htmlElements(read(join(distDir, file)));
 		const seen = new Set<string>();
 		for (const id of idsIn(elements)) {
 			if (seen.has(id))
 				broken.push({ page, href: `#${id}`, reason: `duplicate id "${id}" on the page: anchors must be unique` });
 			seen.add(id);
 		}
-		const pageUrl = new URL(`http://site${base}${relative(distDir, file).replace(/index\.html$/, '')}`);
+		const pageUrl = new URL(`http://site${base}${file.replace(/index\.html$/, '')}`);
 		for (const { attrs } of elements) {
 			for (const raw of [attrs.href, attrs.src, attrs['xlink:href']]) {
 				if (raw === undefined || raw === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
@@ -88,12 +76,13 @@ export function checkLinks(
 			}
 		}
 	}
-	// The Markdown twins and llms.txt (src/twins) link the site by absolute URL.
+	// The Markdown twins and llms.txt (src/twins), at the top of the built site, link it by absolute URL.
 	if (site) {
 		const origin = new URL(site).origin;
-		for (const file of markdownFiles(distDir)) {
-			const page = `/${relative(distDir, file)}`;
-			for (const m of readFileSync(file, 'utf8').matchAll(/\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>/g)) {
+		for (const file of readdirSync(distDir).filter((f) => f.endsWith('.md') || /^llms(-full)?\.txt$/.test(f))) {
+			const page = `/${file}`;
+			const text = readFileSync(join(distDir, file), 'utf8');
+			for (const m of text.matchAll(/\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>/g)) {
 				const raw = (m[1] ?? m[2])!;
 				if (!raw.startsWith(`${origin}/`)) continue;
 				checked++;
@@ -105,13 +94,13 @@ export function checkLinks(
 }
 
 /** The MDX file a built page comes from (`/aws/index.html` -> content/docs/aws.mdx), when there is one. */
-export function sourceFileFor(page: string, root = process.cwd()): string | undefined {
+function sourceFileFor(page: string): string | undefined {
 	const slug =
 		page
 			.replace(/^\//, '')
 			.replace(/(^|\/)index\.html$/, '')
 			.replace(/\/$/, '') || 'index';
-	return ['mdx', 'md'].map((ext) => `content/docs/${slug}.${ext}`).find((f) => existsSync(join(root, f)));
+	return ['mdx', 'md'].map((ext) => `content/docs/${slug}.${ext}`).find((f) => existsSync(f));
 }
 
 export function formatBrokenLinks(broken: BrokenLink[]): string {

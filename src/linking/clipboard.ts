@@ -1,8 +1,11 @@
 /** Shared by the copy-link buttons and quote links: canonical URLs, the clipboard, announcements. */
 
+/** The page's own address on the real site (its <link rel="canonical">), wherever it is open. */
+export const canonicalPage = () =>
+	document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+
 export function canonicalUrl(hash: string): string {
-	const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
-	const url = new URL(canonical);
+	const url = new URL(canonicalPage());
 	url.hash = hash;
 	return url.href;
 }

@@ -8,19 +8,12 @@
  */
 
 import { withBase } from '../site/links.ts';
-import { announce, canonicalUrl, writeClipboard } from './clipboard.ts';
-import {
-	CITE_BUTTON_CLASS,
-	CITE_ICON,
-	COPY_BUTTON_CLASS,
-	COPY_ICON,
-	HEADING_ANCHORS,
-	MARKDOWN_BUTTON_CLASS,
-	MARKDOWN_ICON,
-	MARKED_ANCHORS,
-	SHARE_BUTTON_CLASS,
-	SHARE_ICON,
-} from './copy-link-buttons.ts';
+import { announce, canonicalPage, canonicalUrl, writeClipboard } from './clipboard.ts';
+
+/** Heading anchors that get a copy button (and, on an h2 written in MDX, a share button). */
+const HEADING_ANCHORS = '.sl-markdown-content :is(.level-h2, .level-h3) > a.sl-anchor-link';
+/** Other anchors that get a copy button: paragraphs on /source/, glossary terms, figures. */
+const MARKED_ANCHORS = 'a[data-copy-link]';
 
 /** Where the clipboard is refused (permissions, insecure context), show the link (or Markdown) ready to copy. */
 function showManualCopy(button: HTMLButtonElement, url: string, what = 'link') {
@@ -58,8 +51,7 @@ function flash(button: HTMLButtonElement, text: string) {
 /** This page's path as /citations.json and the share pages name it: '/aws/', or '/' for the overview. */
 function pagePath(): string {
 	const base = withBase('');
-	const canonical = new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
-	const page = canonical.pathname.slice(base.length).replace(/^\/|\/$/g, '');
+	const page = new URL(canonicalPage()).pathname.slice(base.length).replace(/^\/|\/$/g, '');
 	return page ? `/${page}/` : '/';
 }
 
@@ -88,40 +80,63 @@ async function cite(opener: HTMLElement, section: string) {
  * ignore #fragments, so this URL unfurls with the section's own title, summary and image.
  */
 function shareUrl(id: string): string {
-	const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
 	const page = pagePath().replace(/^\/|\/$/g, '') || 'index';
-	return new URL(withBase(`/share/${page}/${id}/`), canonical).href;
+	return new URL(withBase(`/share/${page}/${id}/`), canonicalPage()).href;
 }
 
-/** One parsed button per kind; each heading gets a clone (parsing the icon dozens of times was most of the work). */
-type Kind = 'copy' | 'share' | 'markdown' | 'cite';
-const prototypes = new Map<Kind, HTMLButtonElement>();
-const KINDS: Record<Kind, [className: string, icon: string, title: string]> = {
-	copy: [COPY_BUTTON_CLASS, COPY_ICON, 'Copy link'],
-	share: [SHARE_BUTTON_CLASS, SHARE_ICON, 'Copy link with preview (for chats and social posts)'],
-	markdown: [MARKDOWN_BUTTON_CLASS, MARKDOWN_ICON, 'Copy as Markdown'],
-	cite: [CITE_BUTTON_CLASS, CITE_ICON, 'Cite this section'],
+const icon = (shapes: string) =>
+	`<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor">${shapes}</svg>`;
+
+/** Each kind of button: its classes, icon, tooltip and accessible name for an item's `label`. */
+const KINDS = {
+	copy: {
+		className: 'copy-link',
+		icon: icon(
+			'<path d="M16 1H6a2 2 0 0 0-2 2v12h2V3h10V1Zm3 4H10a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2Zm0 16H10V7h9v14Z"/>',
+		),
+		title: 'Copy link',
+		name: (label: string) => `Copy link to ${label}`,
+	},
+	share: {
+		className: 'copy-link copy-link--share',
+		icon: icon(
+			'<path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1Z"/>',
+		),
+		title: 'Copy link with preview (for chats and social posts)',
+		name: (label: string) => `Copy preview link to ${label}, for chats and social posts`,
+	},
+	markdown: {
+		className: 'copy-link copy-link--markdown',
+		// A Markdown mark.
+		icon: icon(
+			'<rect x="2" y="5" width="20" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 16V8h2l2 2.5L11 8h2v8h-2v-5l-2 2.5L7 11v5Zm11 0-3-3.5h2V8h2v4.5h2Z"/>',
+		),
+		title: 'Copy as Markdown',
+		name: (label: string) => `Copy ${label} as Markdown`,
+	},
+	cite: {
+		className: 'copy-link copy-link--cite',
+		// A quotation mark (src/citation).
+		icon: icon('<path d="M4 18h5l2-4V6H4v8h3Zm9 0h5l2-4V6h-7v8h3Z"/>'),
+		title: 'Cite this section',
+		name: (label: string) => `Cite ${label}`,
+	},
 };
+type Kind = keyof typeof KINDS;
+
+/** One parsed button per kind; each heading gets a clone (parsing the icon dozens of times was most of the work). */
+const prototypes = new Map<Kind, HTMLButtonElement>();
 
 function makeButton(kind: Kind, label: string, hash: string) {
 	let prototype = prototypes.get(kind);
 	if (!prototype) {
 		prototype = document.createElement('button');
 		prototype.type = 'button';
-		[prototype.className, prototype.innerHTML, prototype.title] = KINDS[kind];
+		({ className: prototype.className, icon: prototype.innerHTML, title: prototype.title } = KINDS[kind]);
 		prototypes.set(kind, prototype);
 	}
 	const button = prototype.cloneNode(true) as HTMLButtonElement;
-	button.setAttribute(
-		'aria-label',
-		kind === 'copy'
-			? `Copy link to ${label}`
-			: kind === 'share'
-				? `Copy preview link to ${label}, for chats and social posts`
-				: kind === 'markdown'
-					? `Copy ${label} as Markdown`
-					: `Cite ${label}`,
-	);
+	button.setAttribute('aria-label', KINDS[kind].name(label));
 	button.dataset.copyHash = hash;
 	return button;
 }

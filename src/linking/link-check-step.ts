@@ -5,7 +5,7 @@ import type { PostBuildStep } from '../build/pipeline.ts';
 import { anchorsInDist, checkAnchors, loadRedirects, updateRegistry, type AnchorRegistry } from './anchors.ts';
 import { checkLinks, formatBrokenLinks } from './check-links.ts';
 
-export const anchorsFile = 'content/anchors.json';
+const anchorsFile = 'content/anchors.json';
 
 /**
  * After the build writes dist/: every internal link and #anchor must resolve, and every published
@@ -20,7 +20,7 @@ export const linkCheckStep: PostBuildStep = {
 	run: async ({ dir: distDir, base, site: siteUrl, root, logger, pages }) => {
 		const site = siteUrl?.href.replace(/\/$/, '');
 		// An unchanged site was checked before (src/build/cache.ts); the registry is compared afresh.
-		const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: ReturnType<typeof anchorsInDist> }>({
+		const linkChecks = new Cache<ReturnType<typeof checkLinks> & { current: AnchorRegistry }>({
 			name: 'link-check',
 			code: ['src/linking/check-links.ts', 'src/linking/anchors.ts'],
 		});

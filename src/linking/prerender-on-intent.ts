@@ -19,14 +19,13 @@ function slowOrSaving(): boolean {
 	return Boolean(connection?.saveData || /2g/.test(connection?.effectiveType ?? ''));
 }
 
-export function addSpeculationRules(base: string): boolean {
-	if (!HTMLScriptElement.supports?.('speculationrules') || slowOrSaving()) return false;
-	if (document.querySelector('script[type="speculationrules"]')) return false;
+function addSpeculationRules(base: string) {
+	if (!HTMLScriptElement.supports?.('speculationrules') || slowOrSaving()) return;
+	if (document.querySelector('script[type="speculationrules"]')) return;
 	const script = document.createElement('script');
 	script.type = 'speculationrules';
 	script.textContent = speculationRulesText(base);
 	document.head.append(script);
-	return true;
 }
 
 // After the page's other scripts, in a task of its own: Chromium matches the rules against every

@@ -10,7 +10,7 @@ const MAX_WORDS = 5;
 let button: HTMLButtonElement | undefined;
 
 /** Text-fragment directive for a selection: whole text if short, else `start,end`. */
-export function textDirective(selected: string): string {
+function textDirective(selected: string): string {
 	const words = selected.replace(/\s+/g, ' ').trim().split(' ');
 	const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C');
 	if (words.length <= MAX_WORDS * 2) return `text=${enc(words.join(' '))}`;

@@ -10,7 +10,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { absoluteUrl, pagePath, withBase } from '../site/links.ts';
 import { loadRedirects } from './anchors.ts';
-import { imagePath } from './sections.ts';
+import { imagePath, pageSlug } from './sections.ts';
 import { escapeHtml, jsonForScript } from '../site/escape.ts';
 import { contentCheckState } from '../article/check-content.ts';
 import { FEED_PATH, FEED_TITLE } from '../feed/corrections-feed.ts';
@@ -39,7 +39,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	}
 	if (!site || route.entry.id === '404') return;
 	const abs = (path: string) => absoluteUrl(path, site);
-	const page = route.entry.id === 'index' ? '' : route.entry.id;
+	const page = pageSlug(route.entry);
 	const path = pagePath(route.entry.id);
 	const url = abs(path);
 	const image = abs(imagePath(page));
@@ -60,12 +60,9 @@ export const onRequest = defineRouteMiddleware((context) => {
 		{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
 		{ tag: 'meta', attrs: { property: 'og:image:alt', content: `${title}: ${description ?? siteName}` } },
 		{ tag: 'meta', attrs: { name: 'twitter:image', content: image } },
+		// The page's text as Markdown (src/twins), for readers and tools that paste it elsewhere.
+		{ tag: 'link', attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(path)) } },
 	);
-	// The page's text as Markdown (src/twins), for readers and tools that paste it elsewhere.
-	route.head.push({
-		tag: 'link',
-		attrs: { rel: 'alternate', type: 'text/markdown', href: abs(twinPath(path)) },
-	});
 	const crumbs = [{ name: siteName, url: abs('/') }, ...(page ? [{ name: title, url }] : [])];
 	const jsonLd = [
 		{

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { shorten, smartQuotes } from '../site/headings.ts';
 import { pageHeadings, sourceFile } from '../site/page-headings.ts';
 import { SiteError } from '../site/errors.ts';
+import { pagePath } from '../site/links.ts';
 
 export interface PreviewTarget {
 	/** Page slug as used in URLs ('' for the overview). */
@@ -25,7 +26,7 @@ export interface PreviewTarget {
 
 const SUMMARY_MAX = 180;
 
-export const pageSlug = (entry: CollectionEntry<'docs'>) => (entry.id === 'index' ? '' : entry.id);
+export const pageSlug = (entry: { id: string }) => (entry.id === 'index' ? '' : entry.id);
 export const imagePath = (page: string, section?: string) =>
 	`/og/${page || 'index'}${section ? `/${section}` : ''}.png`;
 export const sharePath = (page: string, section: string) => `/share/${page || 'index'}/${section}/`;
@@ -37,13 +38,13 @@ function pageTarget(entry: CollectionEntry<'docs'>): PreviewTarget {
 		title: smartQuotes(entry.data.title),
 		summary: shorten(smartQuotes(entry.data.summary ?? entry.data.description ?? ''), SUMMARY_MAX),
 		pageTitle: entry.data.title,
-		path: page ? `/${page}/` : '/',
+		path: pagePath(entry.id),
 		image: imagePath(page),
 	};
 }
 
-/** h2 sections of a page that get their own share page and image, with the page's own ids. */
-export async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(PreviewTarget & { line: number })[]> {
+/** h2 sections of a page that get their own share page and image, with the page's own ids and where each is written. */
+async function sectionTargets(entry: CollectionEntry<'docs'>) {
 	const page = pageSlug(entry);
 	const parent = pageTarget(entry);
 	return (await pageHeadings(entry))
@@ -57,12 +58,9 @@ export async function sectionTargets(entry: CollectionEntry<'docs'>): Promise<(P
 			pageTitle: parent.title,
 			path: `${parent.path}#${h.id}`,
 			image: imagePath(page, h.id),
+			file: sourceFile(entry),
 			line: h.line,
 		}));
-}
-
-async function publishedEntries() {
-	return (await getCollection('docs')).filter((e) => e.id !== '404' && !e.data.draft);
 }
 
 /**
@@ -71,11 +69,9 @@ async function publishedEntries() {
  * the build, naming the heading, instead of one file silently overwriting the other.
  */
 export async function allPreviewTargets(): Promise<{ pages: PreviewTarget[]; sections: PreviewTarget[] }> {
-	const entries = await publishedEntries();
+	const entries = (await getCollection('docs')).filter((e) => e.id !== '404' && !e.data.draft);
 	const pages = entries.map(pageTarget);
-	const sections = (
-		await Promise.all(entries.map(async (e) => ({ entry: e, targets: await sectionTargets(e) })))
-	).flatMap(({ entry, targets }) => targets.map((t) => ({ ...t, file: sourceFile(entry) })));
+	const sections = (await Promise.all(entries.map(sectionTargets))).flat();
 	const owners = new Map<string, string>();
 	for (const page of pages) owners.set(page.image, `the page ${page.path}`);
 	for (const { file, line, ...target } of sections) {

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { builtSite, rel } from './pages.ts';
 
+/** The plain copy-link button, not the share, Markdown or cite buttons beside it. */
+const COPY_BUTTON = 'button.copy-link:not(.copy-link--share, .copy-link--markdown, .copy-link--cite)';
+
 test.describe('copy-link buttons', () => {
 	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -9,9 +12,7 @@ test.describe('copy-link buttons', () => {
 	}) => {
 		await page.goto(rel('/aws/'));
 		const headings = page.locator('.sl-markdown-content :is(.level-h2, .level-h3)');
-		const buttons = page.locator(
-			'.sl-markdown-content :is(.level-h2, .level-h3) > button.copy-link:not(.copy-link--share, .copy-link--markdown, .copy-link--cite)',
-		);
+		const buttons = page.locator(`.sl-markdown-content :is(.level-h2, .level-h3) > ${COPY_BUTTON}`);
 		expect(await buttons.count()).toBe(await headings.count());
 		const first = headings.first();
 		const id = await first.locator('h2, h3').getAttribute('id');
@@ -19,9 +20,7 @@ test.describe('copy-link buttons', () => {
 		// Reach it from the heading's anchor link with the keyboard, then press Enter.
 		await first.locator('a.sl-anchor-link').focus();
 		await page.keyboard.press('Tab');
-		await expect(
-			first.locator('button.copy-link:not(.copy-link--share, .copy-link--markdown, .copy-link--cite)'),
-		).toBeFocused();
+		await expect(first.locator(COPY_BUTTON)).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${id}`);

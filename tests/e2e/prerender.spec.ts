@@ -9,12 +9,16 @@ import { serveSite } from '../../scripts/serve.mjs';
 import { builtSite } from './pages.ts';
 
 type Tab = Awaited<ReturnType<typeof launchTab>>;
-type CdpEvent = { method?: string; params?: { status?: string; prerenderStatus?: string; key?: { url?: string } } };
+type CdpEvent = { method?: string; params?: { status?: string; key?: { url?: string } } };
 
+const isStatusUpdate = (e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated';
 const prerenderStarted = (e: CdpEvent) =>
-	e.method === 'Preload.prerenderStatusUpdated' && ['Running', 'Ready', 'Success'].includes(e.params?.status ?? '');
+	isStatusUpdate(e) && ['Running', 'Ready', 'Success'].includes(e.params?.status ?? '');
+const prerenderReady = (e: CdpEvent) => isStatusUpdate(e) && e.params?.status === 'Ready';
 
 let tab: Tab;
+/** What Chromium has said about prerendering so far, for failure messages. */
+const statusUpdates = (): CdpEvent[] => tab.events.filter(isStatusUpdate);
 test.beforeEach(async () => {
 	tab = await launchTab();
 });
@@ -32,15 +36,11 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 	const next = (await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string;
 	await tab.hover('a[rel="next"]');
 	const ready = (await Promise.race([
-		tab.waitForEvent((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated' && e.params?.status === 'Ready'),
+		tab.waitForEvent(prerenderReady),
 		new Promise((_, reject) =>
 			setTimeout(() => {
-				const statuses = tab.events.filter((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated');
-				reject(
-					new Error(
-						`not prerendered within 30 s; Chromium said: ${JSON.stringify(statuses.map((e: CdpEvent) => e.params))}`,
-					),
-				);
+				const said = JSON.stringify(statusUpdates().map((e) => e.params));
+				reject(new Error(`not prerendered within 30 s; Chromium said: ${said}`));
 			}, 30_000),
 		),
 	])) as CdpEvent;
@@ -58,9 +58,7 @@ test('resting the pointer on "Next" prerenders that page, and the click shows it
 				),
 			{
 				message: `the click opens the next page (clicked at ${JSON.stringify(point)}; ${JSON.stringify(
-					tab.events
-						.filter((e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated')
-						.map((e: CdpEvent) => e.params?.status),
+					statusUpdates().map((e) => e.params?.status),
 				)})`,
 			},
 		)
@@ -83,9 +81,7 @@ test('on a slow line the next page is fetched once, for the prerender, and the c
 		await expect.poll(() => tab.evaluate(`document.readyState`), { timeout: 30_000 }).toBe('complete');
 		const next = new URL((await tab.evaluate(`document.querySelector('a[rel="next"]').href`)) as string).pathname;
 		const point = await tab.hover('a[rel="next"]');
-		await tab.waitForEvent(
-			(e: CdpEvent) => e.method === 'Preload.prerenderStatusUpdated' && e.params?.status === 'Ready',
-		);
+		await tab.waitForEvent(prerenderReady);
 		await tab.click(point);
 		await expect.poll(() => tab.evaluate('location.pathname').catch(() => '')).toBe(next);
 		expect(await tab.evaluate(`performance.getEntriesByType('navigation')[0].activationStart`)).toBeGreaterThan(0);
