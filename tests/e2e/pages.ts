@@ -32,6 +32,9 @@ export const distinctiveTerms: Record<string, string> = {
 	'/outlook/': 'healthcare',
 };
 
+/** The axe rule tags the accessibility tests check: WCAG 2.2 A and AA. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** Site paths are relative to the configured base (baseURL ends with it), so strip the leading slash. */
 export const rel = (path: string) => path.replace(/^\//, '') || './';
 
