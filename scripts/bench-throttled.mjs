@@ -15,6 +15,8 @@ import { serveSite } from './serve.mjs';
 import { median } from './bench-search.mjs';
 
 export const THROTTLE = { latencyMs: 150, mbitPerS: 1.6, cpuSlowdown: 4 };
+/** The pages the benchmark loads throttled. */
+export const THROTTLED_PAGES = ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
 
 /**
  * Slows `page` down to THROTTLE with DevTools' network and CPU emulation (Chromium only); also used
@@ -112,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
 	const split = args.indexOf('--');
 	const [runs, ...dists] = split < 0 ? args : args.slice(0, split);
-	const paths = split < 0 ? ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'] : args.slice(split + 1);
+	const paths = split < 0 ? THROTTLED_PAGES : args.slice(split + 1);
 	const results = await throttledPages(dists, paths, Number(runs));
 	for (const [i, result] of results.entries())
 		for (const [path, r] of Object.entries(result))

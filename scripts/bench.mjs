@@ -10,10 +10,11 @@
  * BENCH_RUNS (default 3) sets build and Lighthouse runs; BENCH_LH_PAGES (comma list, default all
  * pages) limits the pages Lighthouse measures, since each run takes seconds.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -21,15 +22,15 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { prepareStockSite } from './bench-stock.mjs';
 // Search latency (as issue 13 measures it) and relevance (the reader query set): scripts/bench-search.mjs.
-import { extraRelevance, median, searchLatency, searchRelevance, searchReport, waitFor } from './bench-search.mjs';
+import { extraRelevance, median, searchLatency, searchRelevance, searchReport } from './bench-search.mjs';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from './page-bytes.mjs';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { launchTab } from './cdp-tab.mjs';
-import { THROTTLE, throttledPages } from './bench-throttled.mjs';
+import { serveApart } from './serve.mjs';
+import { THROTTLE, THROTTLED_PAGES, throttledPages } from './bench-throttled.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 7);
-const THROTTLED_PAGES = ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
 const log = (m) => console.log(`[bench] ${m}`);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -58,15 +59,11 @@ const cpuRuns = { clean: [], cached: [], stock: [] };
  * Builds as each site's author does: ours with `npm run build`'s script (into a staging folder,
  * swapped in for dist/ when every check has passed), stock Starlight with `astro build`.
  */
-function build(cwd = '.', env = {}, kind) {
+function build(cwd = '.', kind) {
 	const started = performance.now();
 	const cpuBefore = childrenCpuMs();
 	const command = cwd === '.' ? ['scripts/build.mjs'] : [astroBin, 'build'];
-	const r = spawnSync(process.execPath, command, {
-		cwd,
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-	});
+	const r = spawnSync(process.execPath, command, { cwd, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
 	const cpuAfter = childrenCpuMs();
 	if (kind && cpuBefore !== undefined && cpuAfter !== undefined) cpuRuns[kind].push(cpuAfter - cpuBefore);
@@ -80,22 +77,19 @@ function timeBuilds(stockDir) {
 	// timed without its phase (written by src/build/phases.ts at the end of every build).
 	const phasesOfLastBuild = () => JSON.parse(readFileSync('.cache/build-phases.json', 'utf8'));
 	const meaningMs = () => phasesOfLastBuild()['search meaning index']?.ms ?? 0;
-	const ours = (kind, env = {}) => {
-		const ms = build('.', env, kind);
+	const ours = (kind) => {
+		const ms = build('.', kind);
 		const meaning = meaningMs();
-		if (kind === 'clean' || kind === 'cached') runs[`${kind}Meaning`].push(meaning);
+		runs[`${kind}Meaning`].push(meaning);
 		return ms - meaning;
 	};
-	// The build cache (src/build/cache.ts); not .cache/bench-stock, .cache/tmp or build-phases.json.
-	const clearCaches = () => {
-		for (const dir of ['.cache/build']) rmSync(dir, { recursive: true, force: true });
-	};
 	for (let i = 0; i < RUNS; i++) {
-		clearCaches();
+		// The build cache (src/build/cache.ts); not .cache/bench-stock, .cache/tmp or build-phases.json.
+		rmSync('.cache/build', { recursive: true, force: true });
 		runs.clean.push(ours('clean'));
 		phaseRuns.push(phasesOfLastBuild());
 		runs.cached.push(ours('cached'));
-		runs.stock.push(build(stockDir, {}, 'stock'));
+		runs.stock.push(build(stockDir, 'stock'));
 		log(
 			`builds ${i + 1}/${RUNS} (ours without the meaning index: ${(runs.cleanMeaning[i] / 1000).toFixed(1)} s clean, ${(runs.cachedMeaning[i] / 1000).toFixed(1)} s cached): clean ${(runs.clean[i] / 1000).toFixed(1)} s, cached ${(runs.cached[i] / 1000).toFixed(1)} s, stock Starlight ${(runs.stock[i] / 1000).toFixed(1)} s`,
 		);
@@ -147,14 +141,6 @@ function staticBytes(dist, path) {
 	};
 }
 
-function serve(dist, port) {
-	const server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
-		stdio: 'ignore',
-		env: { ...process.env, OUT_DIR: dist },
-	});
-	return server;
-}
-
 /** JS a reader's browser fetches before touching anything: load, then two idle seconds. */
 async function jsBeforeInteraction(browser, url) {
 	const page = await browser.newPage();
@@ -194,19 +180,19 @@ async function nextPage(origin) {
 			// The scripts that watch for intent run by the load event: let them.
 			for (let waited = 0; waited < 30_000; waited += 100) {
 				if ((await tab.evaluate(`document.readyState`)) === 'complete') break;
-				await new Promise((resolve) => setTimeout(resolve, 100));
+				await sleep(100);
 			}
-			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await sleep(1000);
 			await tab.evaluate(
 				`addEventListener('click', () => sessionStorage.setItem('bench-click', String(performance.timeOrigin + performance.now())), { capture: true }), true`,
 			);
 			const point = await tab.hover('a[rel="next"]');
-			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await sleep(1500);
 			await tab.click(point);
 			let t = null;
 			for (let waited = 0; !t; waited += 100) {
 				if (waited > 30_000) throw new Error('the click on "Next" did not open the next page');
-				await new Promise((resolve) => setTimeout(resolve, 100));
+				await sleep(100);
 				t = await tab
 					.evaluate(
 						`(async () => {
@@ -229,17 +215,6 @@ async function nextPage(origin) {
 		}
 	}
 	return { lcpMs: median(lcp), fcpMs: median(fcp), prerendered, runs: NEXT_PAGE_RUNS };
-}
-
-/** The seven section pages in order in one tab, cache on (fresh context), counted at the server. */
-async function readThrough(browser, dist) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	try {
-		return await readThroughBytes(page, { outDir: dist }, READ_THROUGH);
-	} finally {
-		await context.close();
-	}
 }
 
 async function lighthouseScores(url, formFactor) {
@@ -273,10 +248,9 @@ async function lighthouseScores(url, formFactor) {
 }
 
 async function measureSite(name, dist, port, stock) {
-	const server = serve(dist, port);
+	const server = await serveApart(dist, port);
 	const origin = `http://127.0.0.1:${port}`;
 	try {
-		await waitFor(`${origin}/`);
 		const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 		const pages = {};
 		const lhPages = process.env.BENCH_LH_PAGES?.split(',');
@@ -295,7 +269,10 @@ async function measureSite(name, dist, port, stock) {
 		const search = await searchLatency(browser, origin, stock);
 		const relevance = stock ? undefined : await searchRelevance(browser, origin);
 		const extra = stock ? undefined : await extraRelevance(browser, origin);
-		const readThroughResult = await readThrough(browser, dist);
+		// The seven section pages in order in one tab, cache on (a fresh context), counted at the server.
+		const context = await browser.newContext();
+		const readThroughResult = await readThroughBytes(await context.newPage(), { outDir: dist });
+		await context.close();
 		log(`${name} read-through: ${readThroughResult.total} B`);
 		const next = await nextPage(origin);
 		log(`${name} next page: LCP ${next.lcpMs.toFixed(0)} ms after the click`);
