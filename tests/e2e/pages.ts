@@ -46,12 +46,12 @@ export async function openSearch(page: import('@playwright/test').Page) {
 	return input;
 }
 
+/** Path of a URL relative to the site's base, e.g. http://127.0.0.1:4322/base/aws/#x -> /aws/ */
+export const sitePath = (url: string, baseURL: string) =>
+	`/${new URL(url).pathname.slice(new URL(baseURL).pathname.length)}`;
+
 /** Result links currently shown, as site paths with their #anchor (base removed). */
 export async function resultPaths(page: import('@playwright/test').Page, baseURL: string) {
-	const base = new URL(baseURL).pathname;
 	const hrefs = await page.locator('.search-result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-	return hrefs.map((h) => {
-		const url = new URL(h);
-		return `/${url.pathname.slice(base.length)}${url.hash}`;
-	});
+	return hrefs.map((h) => `${sitePath(h, baseURL)}${new URL(h).hash}`);
 }

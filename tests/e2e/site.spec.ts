@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
+import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages, sitePath } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
 function watch(page: Page) {
@@ -9,13 +9,6 @@ function watch(page: Page) {
 	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
 	page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
 	return problems;
-}
-
-/** Path of a URL relative to the site's base, e.g. http://127.0.0.1:4322/base/aws/#x -> /aws/ */
-function sitePath(url: string, baseURL: string) {
-	const u = new URL(url);
-	const base = new URL(baseURL).pathname;
-	return `/${u.pathname.slice(base.length)}`;
 }
 
 for (const path of readingOrder) {
