@@ -84,7 +84,7 @@ async function onePage(browser, url) {
  * Medians per site and page of `runs` cold loads, each site served from its folder on 127.0.0.1.
  * Sites take turns load by load, so a busy machine slows them alike.
  */
-export async function throttledPages(dists, paths, runs = 3, executablePath = ensureBrowser()) {
+export async function throttledPages(dists, paths, runs, executablePath = ensureBrowser()) {
 	const servers = await Promise.all(dists.map((outDir) => serveSite({ outDir })));
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	try {
