@@ -32,8 +32,7 @@ function toStockMdx(source) {
 		.replace(/^(---[\s\S]*?---\n)/, "$1\nimport { Aside } from '@astrojs/starlight/components';\n");
 }
 
-export function prepareStockSite() {
-	const dir = '.cache/bench-stock';
+export function prepareStockSite(dir = '.cache/bench-stock') {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
 	cpSync('public/favicon.svg', join(dir, 'public/favicon.svg'));

@@ -334,7 +334,7 @@ function report(results) {
 		.filter(([path, p]) => p.lighthouse && stock.pages[path]?.lighthouse)
 		.map(([path, p]) => p.lighthouse.mobile.lcpMs / stock.pages[path].lighthouse.mobile.lcpMs);
 	const worstLcpRatio = lcpRatios.length ? Math.max(...lcpRatios) : null;
-	const worstThrottled = (site) => Math.max(...Object.values(site.throttled ?? {}).map((p) => p.searchAfterFcp));
+	const worstThrottled = (site) => Math.max(...Object.values(site.throttled).map((p) => p.searchAfterFcp));
 	const checks = [
 		[
 			'largest diagram, gzip, both themes',
@@ -354,18 +354,14 @@ function report(results) {
 			`<= ${budgets.search.coldMaxMs} ms`,
 			ours.search.coldMs <= budgets.search.coldMaxMs,
 		],
-		...(ours.relevance
-			? [
-					[
-						'search relevance, top-1 / top-3 / zero-result queries',
-						`${fmt(ours.relevance.summary.top1 * 100)} % / ${fmt(ours.relevance.summary.top3 * 100)} % / ${ours.relevance.summary.zeroResults}`,
-						`>= ${budgets.search.top1Min * 100} % / >= ${budgets.search.top3Min * 100} % / <= ${budgets.search.zeroResultsMax}`,
-						ours.relevance.summary.top1 >= budgets.search.top1Min &&
-							ours.relevance.summary.top3 >= budgets.search.top3Min &&
-							ours.relevance.summary.zeroResults <= budgets.search.zeroResultsMax,
-					],
-				]
-			: []),
+		[
+			'search relevance, top-1 / top-3 / zero-result queries',
+			`${fmt(ours.relevance.summary.top1 * 100)} % / ${fmt(ours.relevance.summary.top3 * 100)} % / ${ours.relevance.summary.zeroResults}`,
+			`>= ${budgets.search.top1Min * 100} % / >= ${budgets.search.top3Min * 100} % / <= ${budgets.search.zeroResultsMax}`,
+			ours.relevance.summary.top1 >= budgets.search.top1Min &&
+				ours.relevance.summary.top3 >= budgets.search.top3Min &&
+				ours.relevance.summary.zeroResults <= budgets.search.zeroResultsMax,
+		],
 		[
 			`JS before interaction on ${article}, gzip`,
 			`${kb(ours.pages[article].js.gzip)} KB`,
@@ -385,48 +381,36 @@ function report(results) {
 			`<= ${budgets.lcp.mobileVsStockMax}`,
 			worstLcpRatio !== null && worstLcpRatio <= budgets.lcp.mobileVsStockMax,
 		],
-		...(ours.throttled
-			? [
-					[
-						`throttled (${THROTTLE.latencyMs} ms, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x): first paint to working Ctrl+K, worst page`,
-						`${fmt(worstThrottled(ours), 0)} ms (stock ${fmt(worstThrottled(stock), 0)} ms)`,
-						'<= stock',
-						worstThrottled(ours) <= worstThrottled(stock),
-					],
-				]
-			: []),
-		...(ours.readThrough
-			? [
-					[
-						`read-through (${READ_THROUGH.length} section pages, one visit, cache on, pointer rests on "Next" then clicks)`,
-						`${kb(ours.readThrough.total)} KB (stock ${kb(stock.readThrough.total)} KB)`,
-						'< stock',
-						ours.readThrough.total < stock.readThrough.total,
-					],
-					[
-						'next page: click on "Next" to LCP (pointer rested on it)',
-						`${fmt(ours.nextPage.lcpMs, 0)} ms (stock ${fmt(stock.nextPage.lcpMs, 0)} ms)`,
-						`<= ${budgets.nextPage.maxMs} ms`,
-						ours.nextPage.lcpMs <= budgets.nextPage.maxMs,
-					],
-				]
-			: []),
-		...(builds.stockMs
-			? [
-					[
-						'clean build / stock Starlight',
-						fmt(builds.cleanMs / builds.stockMs, 2),
-						`<= ${budgets.build.cleanVsStockMax}`,
-						builds.cleanMs / builds.stockMs <= budgets.build.cleanVsStockMax,
-					],
-					[
-						'rebuild with caches / stock Starlight',
-						fmt(builds.cachedMs / builds.stockMs, 2),
-						`<= ${budgets.build.cachedVsStockMax}`,
-						builds.cachedMs / builds.stockMs <= budgets.build.cachedVsStockMax,
-					],
-				]
-			: []),
+		[
+			`throttled (${THROTTLE.latencyMs} ms, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x): first paint to working Ctrl+K, worst page`,
+			`${fmt(worstThrottled(ours), 0)} ms (stock ${fmt(worstThrottled(stock), 0)} ms)`,
+			'<= stock',
+			worstThrottled(ours) <= worstThrottled(stock),
+		],
+		[
+			`read-through (${READ_THROUGH.length} section pages, one visit, cache on, pointer rests on "Next" then clicks)`,
+			`${kb(ours.readThrough.total)} KB (stock ${kb(stock.readThrough.total)} KB)`,
+			'< stock',
+			ours.readThrough.total < stock.readThrough.total,
+		],
+		[
+			'next page: click on "Next" to LCP (pointer rested on it)',
+			`${fmt(ours.nextPage.lcpMs, 0)} ms (stock ${fmt(stock.nextPage.lcpMs, 0)} ms)`,
+			`<= ${budgets.nextPage.maxMs} ms`,
+			ours.nextPage.lcpMs <= budgets.nextPage.maxMs,
+		],
+		[
+			'clean build / stock Starlight',
+			fmt(builds.cleanMs / builds.stockMs, 2),
+			`<= ${budgets.build.cleanVsStockMax}`,
+			builds.cleanMs / builds.stockMs <= budgets.build.cleanVsStockMax,
+		],
+		[
+			'rebuild with caches / stock Starlight',
+			fmt(builds.cachedMs / builds.stockMs, 2),
+			`<= ${budgets.build.cachedVsStockMax}`,
+			builds.cachedMs / builds.stockMs <= budgets.build.cachedVsStockMax,
+		],
 		['CLS', fmt(maxCls, 3), '0', maxCls === 0],
 	];
 	const rows = Object.keys(ours.pages).map((path) => {
@@ -455,28 +439,20 @@ function report(results) {
 				? ` CPU time (the build and every process it starts): ours clean ${fmt(builds.cleanCpuMs / 1000)} s, cached ${fmt(builds.cachedCpuMs / 1000)} s; stock ${fmt(builds.stockCpuMs / 1000)} s, on ${availableParallelism()} cores.`
 				: ''
 		}`,
-		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm, ${kb(ours.search.bytesBeforeFirstResult ?? 0)} KB fetched before the first result; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratios ${fmt(ours.search.coldMs / stock.search.coldMs, 2)} cold, ${fmt(ours.search.warmMs / stock.search.warmMs, 2)} warm). Relevance per query: bench/search-results.md.`,
+		`Search (keystroke to first result): ours ${fmt(ours.search.coldMs, 0)} ms cold, ${fmt(ours.search.warmMs, 0)} ms warm, ${kb(ours.search.bytesBeforeFirstResult)} KB fetched before the first result; stock Starlight ${fmt(stock.search.coldMs, 0)} ms cold, ${fmt(stock.search.warmMs, 0)} ms warm (ratios ${fmt(ours.search.coldMs / stock.search.coldMs, 2)} cold, ${fmt(ours.search.warmMs / stock.search.warmMs, 2)} warm). Relevance per query: bench/search-results.md.`,
 		'',
-		...(ours.readThrough
-			? [
-					`Read-through (${READ_THROUGH.join(' → ')}), bytes transferred in one visit with the cache on: ours ${ours.readThrough.total} B, stock Starlight ${stock.readThrough.total} B (ratio ${fmt(ours.readThrough.total / stock.readThrough.total, 2)}).`,
-					`Next page (/aws/ → "Next", pointer rested on the link first): ours LCP ${fmt(ours.nextPage.lcpMs, 0)} ms / FCP ${fmt(ours.nextPage.fcpMs, 0)} ms after the click (prerendered in ${ours.nextPage.prerendered} of ${ours.nextPage.runs} runs); stock Starlight ${fmt(stock.nextPage.lcpMs, 0)} ms / ${fmt(stock.nextPage.fcpMs, 0)} ms (prerendered in ${stock.nextPage.prerendered} of ${stock.nextPage.runs}). Median of ${ours.nextPage.runs}, each in a fresh profile; a prerendered page counts from its activation.`,
-				]
-			: []),
-		...(builds.phases ? [`Build phases (clean build, median): ${builds.phases}.`] : []),
-		...(ours.throttled
-			? [
-					'',
-					`Throttled loads (DevTools emulation: ${THROTTLE.latencyMs} ms round trip, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x slower; ${THROTTLED_RUNS} cold loads per page, the two sites in turns; Ctrl+K pressed from the first paint every 100 ms until search opens), medians, ours / stock:`,
-					'',
-					'| page | first paint ms | largest paint ms | CLS | search opens, ms after first paint |',
-					'| --- | --- | --- | --- | --- |',
-					...Object.entries(ours.throttled).map(([path, o]) => {
-						const t = stock.throttled[path];
-						return `| ${path} | ${fmt(o.fcp, 0)} / ${fmt(t?.fcp, 0)} | ${fmt(o.lcp, 0)} / ${fmt(t?.lcp, 0)} | ${fmt(o.cls, 3)} / ${fmt(t?.cls, 3)} | ${fmt(o.searchAfterFcp, 0)} / ${fmt(t?.searchAfterFcp, 0)} |`;
-					}),
-				]
-			: []),
+		`Read-through (${READ_THROUGH.join(' → ')}), bytes transferred in one visit with the cache on: ours ${ours.readThrough.total} B, stock Starlight ${stock.readThrough.total} B (ratio ${fmt(ours.readThrough.total / stock.readThrough.total, 2)}).`,
+		`Next page (/aws/ → "Next", pointer rested on the link first): ours LCP ${fmt(ours.nextPage.lcpMs, 0)} ms / FCP ${fmt(ours.nextPage.fcpMs, 0)} ms after the click (prerendered in ${ours.nextPage.prerendered} of ${ours.nextPage.runs} runs); stock Starlight ${fmt(stock.nextPage.lcpMs, 0)} ms / ${fmt(stock.nextPage.fcpMs, 0)} ms (prerendered in ${stock.nextPage.prerendered} of ${stock.nextPage.runs}). Median of ${ours.nextPage.runs}, each in a fresh profile; a prerendered page counts from its activation.`,
+		`Build phases (clean build, median): ${builds.phases}.`,
+		'',
+		`Throttled loads (DevTools emulation: ${THROTTLE.latencyMs} ms round trip, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x slower; ${THROTTLED_RUNS} cold loads per page, the two sites in turns; Ctrl+K pressed from the first paint every 100 ms until search opens), medians, ours / stock:`,
+		'',
+		'| page | first paint ms | largest paint ms | CLS | search opens, ms after first paint |',
+		'| --- | --- | --- | --- | --- |',
+		...Object.entries(ours.throttled).map(([path, o]) => {
+			const t = stock.throttled[path];
+			return `| ${path} | ${fmt(o.fcp, 0)} / ${fmt(t?.fcp, 0)} | ${fmt(o.lcp, 0)} / ${fmt(t?.lcp, 0)} | ${fmt(o.cls, 3)} / ${fmt(t?.cls, 3)} | ${fmt(o.searchAfterFcp, 0)} / ${fmt(t?.searchAfterFcp, 0)} |`;
+		}),
 		'',
 		'Per page: compressed KB a browser needs before `<main>` and through the first paragraph (one round trip carries about 14 KB); gzip KB (ratio ours/stock). Lighthouse scores are performance/accessibility/best practices/SEO.',
 		'',
@@ -486,16 +462,15 @@ function report(results) {
 		'',
 	].join('\n');
 	writeFileSync('bench/results.md', md);
-	if (ours.relevance)
-		writeFileSync(
-			'bench/search-results.md',
-			searchReport({
-				relevance: ours.relevance,
-				extra: ours.extra,
-				latency: ours.search,
-				stockLatency: stock.search,
-			}).md,
-		);
+	writeFileSync(
+		'bench/search-results.md',
+		searchReport({
+			relevance: ours.relevance,
+			extra: ours.extra,
+			latency: ours.search,
+			stockLatency: stock.search,
+		}).md,
+	);
 	console.log(md);
 	return checks.every(([, , , ok]) => ok);
 }
