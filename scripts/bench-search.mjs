@@ -13,13 +13,14 @@
  * latency too); `npm run bench` runs them as part of the full benchmark.
  * Writes bench/search-results.md and bench/search-results.json.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { EXTRA_QUERY_SETS, loadQueries, report, runQueries, summarize } from '../src/search/relevance.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
+import { basePath, serveApart } from './serve.mjs';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m) => console.log(`[bench:search] ${m}`);
@@ -41,12 +42,12 @@ export async function extraRelevance(browser, origin) {
 	for (const set of EXTRA_QUERY_SETS) {
 		const result = await searchRelevance(browser, origin, set.file);
 		// A blind set keeps only each query's kind and rank: its queries and results stay unread.
-		if ('blind' in set && set.blind)
+		if (set.blind)
 			result.outcomes = result.outcomes.map(({ kind, rank, results }) => ({
 				q: '',
 				kind,
 				rank,
-				results: results.slice(0, 0).concat(results.length ? [''] : []),
+				results: results.length ? [''] : [],
 			}));
 		extra[set.key] = result;
 	}
@@ -133,7 +134,7 @@ const VISIT_QUERIES = [
 /**
  * Bytes each query of a visit fetches, gzip-compressed as a server would send them, split into the
  * keyword search's (Pagefind) and the meaning index's. Query 1 includes what opening the dialog
- * fetched. The test server does not compress, so each body is gzipped here.
+ * fetched. Playwright hands each body over decoded, so it is gzipped here.
  */
 export async function searchBytes(browser, origin) {
 	const context = await browser.newContext();
@@ -177,23 +178,6 @@ export async function searchBytes(browser, origin) {
 		keywordFirst: perQuery[0].keyword,
 		keywordVisit: perQuery.reduce((a, q) => a + q.keyword, 0),
 	};
-}
-
-export function serve(dist, port) {
-	return spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
-		stdio: 'ignore',
-		env: { ...process.env, OUT_DIR: dist },
-	});
-}
-
-export async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`server at ${url} did not start`);
 }
 
 export function searchReport({ relevance, extra = {}, latency, bytes, stockLatency }) {
@@ -263,9 +247,7 @@ export function searchReport({ relevance, extra = {}, latency, bytes, stockLaten
 		'',
 		report(relevance.outcomes),
 		...EXTRA_QUERY_SETS.flatMap((set) =>
-			extra[set.key]
-				? [set.note, '', report(extra[set.key].outcomes, set.title, set.file, 'blind' in set && set.blind)]
-				: [],
+			extra[set.key] ? [set.note, '', report(extra[set.key].outcomes, set.title, set.file, set.blind)] : [],
 		),
 	].join('\n');
 	return { md, ok: rows.every((r) => r[3]) };
@@ -274,13 +256,11 @@ export function searchReport({ relevance, extra = {}, latency, bytes, stockLaten
 async function main() {
 	const executablePath = ensureBrowser();
 	const port = Number(process.env.TEST_PORT ?? 4322) + 78;
-	const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-	const server = serve('dist', port);
-	const origin = `http://127.0.0.1:${port}${base.replace(/\/$/, '')}`;
+	const server = await serveApart('dist', port);
+	const origin = `http://127.0.0.1:${port}${basePath(process.env.BASE_PATH).replace(/\/$/, '')}`;
 	let results;
 	try {
-		await waitFor(`${origin}/`);
 		log('relevance...');
 		const relevance = await searchRelevance(browser, origin);
 		const extra = await extraRelevance(browser, origin);
@@ -297,9 +277,8 @@ async function main() {
 				encoding: 'utf8',
 			});
 			if (r.status !== 0) throw new Error(`stock build failed:\n${r.stdout}\n${r.stderr}`);
-			const stockServer = serve(join(stockDir, 'dist'), port + 1);
+			const stockServer = await serveApart(join(stockDir, 'dist'), port + 1);
 			try {
-				await waitFor(`http://127.0.0.1:${port + 1}/`);
 				stockLatency = await searchLatency(browser, `http://127.0.0.1:${port + 1}`, true);
 			} finally {
 				stockServer.kill();

@@ -15,6 +15,8 @@ import { serveSite } from './serve.mjs';
 import { median } from './bench-search.mjs';
 
 export const THROTTLE = { latencyMs: 150, mbitPerS: 1.6, cpuSlowdown: 4 };
+/** The pages the benchmark loads throttled. */
+export const THROTTLED_PAGES = ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'];
 
 /**
  * Slows `page` down to THROTTLE with DevTools' network and CPU emulation (Chromium only); also used
@@ -82,7 +84,7 @@ async function onePage(browser, url) {
  * Medians per site and page of `runs` cold loads, each site served from its folder on 127.0.0.1.
  * Sites take turns load by load, so a busy machine slows them alike.
  */
-export async function throttledPages(dists, paths, runs = 3, executablePath = ensureBrowser()) {
+export async function throttledPages(dists, paths, runs, executablePath = ensureBrowser()) {
 	const servers = await Promise.all(dists.map((outDir) => serveSite({ outDir })));
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	try {
@@ -112,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
 	const split = args.indexOf('--');
 	const [runs, ...dists] = split < 0 ? args : args.slice(0, split);
-	const paths = split < 0 ? ['/investment/', '/aws/', '/business/', '/outlook/', '/glossary/'] : args.slice(split + 1);
+	const paths = split < 0 ? THROTTLED_PAGES : args.slice(split + 1);
 	const results = await throttledPages(dists, paths, Number(runs));
 	for (const [i, result] of results.entries())
 		for (const [path, r] of Object.entries(result))

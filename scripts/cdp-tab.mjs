@@ -13,9 +13,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for Chromium to write the port it listens on (it picks a free one). */
 async function devToolsPort(profile, browser) {
@@ -75,6 +74,16 @@ export async function launchTab() {
 		events.push(msg);
 		for (const waiter of waiters) waiter(msg);
 	});
+	/** Resolves with the next event `test` accepts. */
+	const nextEvent = (test) =>
+		new Promise((resolve) => {
+			const waiter = (msg) => {
+				if (!test(msg)) return;
+				waiters.delete(waiter);
+				resolve(msg);
+			};
+			waiters.add(waiter);
+		});
 	const call = (method, params = {}, sessionId) =>
 		new Promise((resolve, reject) => {
 			const id = ++nextId;
@@ -142,28 +151,11 @@ export async function launchTab() {
 			return result.value;
 		},
 		/** Resolves with the first event (already received or to come) `test` accepts. */
-		waitForEvent: (test) =>
-			new Promise((resolve) => {
-				const seen = events.find(test);
-				if (seen) return resolve(seen);
-				const waiter = (msg) => {
-					if (!test(msg)) return;
-					waiters.delete(waiter);
-					resolve(msg);
-				};
-				waiters.add(waiter);
-			}),
+		waitForEvent: async (test) => events.find(test) ?? nextEvent(test),
 		/** Opens `url` in the tab and waits for its load event. */
 		goto: async (url) => {
 			await client.send('Page.enable');
-			const loaded = new Promise((resolve) => {
-				const waiter = (msg) => {
-					if (msg.method !== 'Page.loadEventFired') return;
-					waiters.delete(waiter);
-					resolve();
-				};
-				waiters.add(waiter);
-			});
+			const loaded = nextEvent((msg) => msg.method === 'Page.loadEventFired');
 			await client.send('Page.navigate', { url });
 			await loaded;
 		},

@@ -50,7 +50,7 @@ function fromPath() {
 	for (const dir of (process.env.PATH ?? '').split(delimiter)) {
 		for (const name of SYSTEM_NAMES) {
 			const candidate = join(dir, name);
-			if (existsSync(candidate) && isExecutable(candidate)) return candidate;
+			if (isExecutable(candidate)) return candidate;
 		}
 	}
 	return undefined;
@@ -88,7 +88,7 @@ function fromPlaywrightCache() {
 }
 
 /** Returns a working browser path without installing anything, or undefined. */
-export function findBrowser() {
+function findBrowser() {
 	const fromEnv = process.env.CHROME_PATH;
 	if (fromEnv) {
 		if (existsSync(fromEnv) && works(fromEnv)) return fromEnv;

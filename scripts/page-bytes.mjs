@@ -25,13 +25,10 @@ export const READ_THROUGH = [
 export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
 /**
- * Compressed bytes needed to decode `html` up to `offset` (exclusive), for the stream a static
- * host sends (gzip, zlib's default level, as scripts/serve.mjs and most hosts use). Exact: it
- * inflates growing prefixes of the real compressed stream.
+ * Compressed bytes of `gz` needed to decode its HTML up to `offset` (exclusive). Exact: it inflates
+ * growing prefixes of the real compressed stream.
  */
-export function compressedBytesThrough(html, offset) {
-	const raw = Buffer.isBuffer(html) ? html : Buffer.from(html);
-	const gz = gzipSync(raw);
+function compressedBytesThrough(gz, offset) {
 	const decoded = (n) => gunzipSync(gz.subarray(0, n), { finishFlush: constants.Z_SYNC_FLUSH }).length;
 	let lo = 0;
 	let hi = gz.length;
@@ -47,8 +44,8 @@ export function compressedBytesThrough(html, offset) {
  * Where the first screen of a page ends in its HTML: the end of the first paragraph of the page's
  * text (Starlight's `.sl-markdown-content`), else the end of the title. Byte offsets.
  */
-export function firstScreenOffsets(html) {
-	const text = Buffer.isBuffer(html) ? html.toString('utf8') : html;
+function firstScreenOffsets(html) {
+	const text = html.toString('utf8');
 	const byteOffset = (i) => Buffer.byteLength(text.slice(0, i));
 	const main = text.indexOf('<main');
 	const content = text.indexOf('sl-markdown-content', main);
@@ -58,26 +55,32 @@ export function firstScreenOffsets(html) {
 	return { main: byteOffset(main), firstScreen: byteOffset(end) };
 }
 
-/** Compressed bytes before `<main>` and through the end of the first paragraph. */
+/**
+ * Compressed bytes of a page's HTML (a Buffer) before `<main>` and through the end of the first
+ * paragraph, in the stream a static host sends (gzip, zlib's default level, as scripts/serve.mjs
+ * and most hosts use).
+ */
 export function firstScreenBytes(html) {
 	const { main, firstScreen } = firstScreenOffsets(html);
+	const gz = gzipSync(html);
 	return {
-		beforeMain: compressedBytesThrough(html, main),
-		firstScreen: compressedBytesThrough(html, firstScreen),
-		total: gzipSync(Buffer.isBuffer(html) ? html : Buffer.from(html)).length,
+		beforeMain: compressedBytesThrough(gz, main),
+		firstScreen: compressedBytesThrough(gz, firstScreen),
+		total: gz.length,
 	};
 }
 
 /**
  * Bytes transferred (headers and compressed bodies, counted where the server writes them) while one
- * reader goes through `paths` in one tab with the cache on, moving as readers do: the first page
+ * reader goes through the section pages (READ_THROUGH) in one tab with the cache on, moving as readers do: the first page
  * opened by its address, then on each page the pointer rests on "Next" (300 ms) and clicks it. The
  * page, its files, and whatever its prefetches and prerenders fetch all count. Serves `outDir`
  * itself (scripts/serve.mjs, on a free port) so no other test's requests are counted. Works with a
  * Playwright page (@playwright/test or playwright-core). Waits for each page's network to go quiet,
  * so late-loading stylesheets, fonts and scripts count.
  */
-export async function readThroughBytes(page, { outDir = 'dist', base = '/' } = {}, paths = READ_THROUGH) {
+export async function readThroughBytes(page, { outDir = 'dist', base = '/' } = {}) {
+	const paths = READ_THROUGH;
 	const server = await serveSite({ outDir, base });
 	try {
 		const pages = [];

@@ -3,8 +3,20 @@
  * (bad input, interrupted builds, the dev server). Packages resolve from this project's
  * node_modules (Astro does not build through a symlinked node_modules).
  */
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const root = resolve('.');
 const ENTRIES = [
@@ -39,7 +51,7 @@ export function projectCopy(name, { shareDiagramCache = true } = {}) {
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A stand-in for a previous good site in `dist`: a failed build must leave it exactly as it was. Resolves with its snapshot. */
+/** A stand-in for a previous good site in `dist`: a failed build must leave it exactly as it was. Returns its snapshot. */
 export function previousGoodSite(dist) {
 	mkdirSync(join(dist, 'aws'), { recursive: true });
 	writeFileSync(join(dist, 'index.html'), '<!doctype html><title>previous build</title>');
@@ -48,18 +60,16 @@ export function previousGoodSite(dist) {
 }
 
 /** Resolves once `test()` holds; fails, naming `what`, after `seconds`. */
-export async function until(what, test, seconds) {
+export async function until(what, test, seconds = 90) {
 	const deadline = Date.now() + seconds * 1000;
 	while (!(await test())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 200));
+		await sleep(200);
 	}
 }
 
 /** Path -> content hash of every file under `dir`, to compare a folder before and after. */
-export async function snapshot(dir) {
-	const { createHash } = await import('node:crypto');
-	const { readdirSync, readFileSync, statSync, existsSync } = await import('node:fs');
+export function snapshot(dir) {
 	if (!existsSync(dir)) return {};
 	const files = {};
 	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {

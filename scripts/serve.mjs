@@ -8,16 +8,19 @@
  *
  * `serveSite()` starts the same server in-process; its `bytesSent()` counts what went out on the
  * wire (headers and compressed bodies, every request: page, prefetch or prerender alike), and
- * `delayMs` holds every response back, as a slow line does.
+ * `delayMs` holds every response back, as a slow line does. `serveApart()` runs this script in a
+ * process of its own (the benchmark's servers) and waits until it answers.
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 
 /** `/sub/path` or `sub/path/` -> `/sub/path/`. */
-const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
+export const basePath = (base = '/') => `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 
 /**
  * Starts the server; resolves once it listens. `port` 0 picks a free one (see `origin`).
@@ -79,6 +82,23 @@ export function serveSite({ port = 0, outDir = 'dist', base = '/', delayMs = 0 }
 			});
 		}),
 	);
+}
+
+/** Serves `outDir` on `port` from a child process (BASE_PATH as for the build); resolves with it once it answers. */
+export async function serveApart(outDir, port) {
+	const child = spawn(process.execPath, [fileURLToPath(import.meta.url), String(port)], {
+		stdio: 'ignore',
+		env: { ...process.env, OUT_DIR: outDir },
+	});
+	const url = `http://127.0.0.1:${port}${basePath(process.env.BASE_PATH)}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return child;
+		} catch {}
+		await sleep(100);
+	}
+	child.kill();
+	throw new Error(`server at ${url} did not start`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -42,7 +42,7 @@ for (const name of readdirSync(casesDir).sort()) {
 			}
 			writeFileSync(join(dir, file), text);
 		}
-		const before = await previousGoodSite(join(dir, 'dist'));
+		const before = previousGoodSite(join(dir, 'dist'));
 		const expected = readFileSync(join(casesDir, name, 'expected.txt'), 'utf8').trim();
 		const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
 			cwd: dir,
@@ -53,7 +53,7 @@ for (const name of readdirSync(casesDir).sort()) {
 		const problems = [];
 		if (build.status === 0) problems.push('the build succeeded');
 		if (!output.includes(expected)) problems.push(`the output does not mention "${expected}"`);
-		if (!isDeepStrictEqual(await snapshot(join(dir, 'dist')), before)) problems.push('the previous dist/ was changed');
+		if (!isDeepStrictEqual(snapshot(join(dir, 'dist')), before)) problems.push('the previous dist/ was changed');
 		if (existsSync(join(dir, 'dist.staging'))) problems.push('a dist.staging/ folder was left behind');
 		if (problems.length) {
 			failed++;

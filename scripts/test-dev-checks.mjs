@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureBrowser } from './find-browser.mjs';
 import { signalTree } from './processes.mjs';
-import { projectCopy, until as waitUntil } from './project-copy.mjs';
+import { projectCopy, until } from './project-copy.mjs';
 
 const port = Number(process.env.TEST_PORT ?? 4322) + 5;
 const cases = [
@@ -40,8 +40,6 @@ const cases = [
 		message: 'content/glossary.yaml:5: entry 1 (id): use lowercase words joined by hyphens',
 	},
 ];
-
-const until = (what, test) => waitUntil(what, test, 90);
 
 const copy = projectCopy('dev-checks');
 let output = '';
@@ -78,15 +76,13 @@ try {
 		try {
 			const expected = [c.message, c.detail].filter(Boolean);
 			await until(`the terminal to report ${c.name}`, () => expected.every((t) => output.slice(before).includes(t)));
-			await until(`the overlay to show ${c.name}`, async () => {
+			const inOverlay = async () => {
 				const text = await overlayText();
 				return expected.every((t) => text.includes(t));
-			});
+			};
+			await until(`the overlay to show ${c.name}`, inOverlay);
 			await page.reload().catch(() => {});
-			await until(`the overlay to show ${c.name} after a reload`, async () => {
-				const text = await overlayText();
-				return expected.every((t) => text.includes(t));
-			});
+			await until(`the overlay to show ${c.name} after a reload`, inOverlay);
 			console.log(`✓ ${c.name}: in the terminal and the overlay (also after a reload)`);
 		} finally {
 			writeFileSync(path, original);

@@ -6,7 +6,7 @@
  * page it lands on must show the text and run nothing: each is opened in Chromium with the
  * Content-Security-Policy enforced, and no dialog may open and no policy violation be reported.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,12 +14,15 @@ import { htmlToHast } from 'satteri';
 import { HtmlRenderer, Parser } from 'commonmark';
 import { ensureBrowser, CHROMIUM_ARGS } from './find-browser.mjs';
 import { projectCopy } from './project-copy.mjs';
+import { serveSite } from './serve.mjs';
 
 const ATTACK = `</title><script>alert(document.domain)</script><img src=x onerror=alert(2)>"'`;
+/** `text` and the attack as one single-quoted YAML string. */
+const quoted = (text) => `'${text} ${ATTACK.replace(/'/g, "''")}'`;
 const edits = [
-	['content/docs/aws.mdx', /^title: .*$/m, `title: 'AWS ${ATTACK.replace(/'/g, "''")}'`],
-	['content/docs/aws.mdx', /^description: .*$/m, `description: 'Why AWS matters ${ATTACK.replace(/'/g, "''")}'`],
-	['content/docs/aws.mdx', /^summary: .*$/m, `summary: 'What AWS is ${ATTACK.replace(/'/g, "''")}'`],
+	['content/docs/aws.mdx', /^title: .*$/m, `title: ${quoted('AWS')}`],
+	['content/docs/aws.mdx', /^description: .*$/m, `description: ${quoted('Why AWS matters')}`],
+	['content/docs/aws.mdx', /^summary: .*$/m, `summary: ${quoted('What AWS is')}`],
 	// MDX would read a raw tag as JSX (refused by the content check); entities are how text gets "<".
 	[
 		'content/docs/aws.mdx',
@@ -31,12 +34,8 @@ const edits = [
 		/accTitle: How this site links the two AWS paragraphs/,
 		`accTitle: How this site links ${ATTACK}`,
 	],
-	['content/glossary.yaml', /term: AI arms race/, `term: 'AI arms race ${ATTACK.replace(/'/g, "''")}'`],
-	[
-		'content/figures.yaml',
-		/label: Amazon’s AI investment by 2026/,
-		`label: 'AI investment ${ATTACK.replace(/'/g, "''")}'`,
-	],
+	['content/glossary.yaml', /term: AI arms race/, `term: ${quoted('AI arms race')}`],
+	['content/figures.yaml', /label: Amazon’s AI investment by 2026/, `label: ${quoted('AI investment')}`],
 ];
 
 const copy = projectCopy('hostile-content');
@@ -101,16 +100,17 @@ try {
 		fail("the author's text became elements in a feed description");
 	else console.log(`✓ in no feed description (of ${descriptions.length}) did the author's text become elements`);
 
-	const port = Number(process.env.TEST_PORT ?? 4322) + 4;
-	server = spawn(process.execPath, ['scripts/serve.mjs', String(port)], {
-		cwd: copy.dir,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	await new Promise((ready, reject) => {
-		server.stdout.on('data', (d) => String(d).includes('http') && ready());
-		server.on('exit', () => reject(new Error('the test server stopped')));
-	});
+	server = await serveSite({ outDir: dist });
 	browser = await chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
+	/** Opens `path`; `events` collects any dialog the page opens and any policy violation it reports. */
+	const open = async (path) => {
+		const page = await browser.newPage();
+		const events = [];
+		page.on('dialog', (d) => (events.push(`dialog: ${d.message()}`), d.dismiss()));
+		page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && events.push(m.text()));
+		await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+		return { page, events };
+	};
 	const shareDir = readdirSync(join(dist, 'share', 'aws')).find((d) => d.startsWith('the-core'));
 	const visits = [
 		['/aws/', 'AWS </title><script>alert(document.domain)</script>'],
@@ -120,14 +120,10 @@ try {
 		['/', 'AWS </title><script>'],
 	];
 	for (const [path, text] of visits) {
-		const page = await browser.newPage();
-		const events = [];
-		page.on('dialog', (d) => (events.push(`dialog: ${d.message()}`), d.dismiss()));
-		page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && events.push(m.text()));
+		const { page, events } = await open(path);
 		// Share pages redirect at once (meta refresh): their own markup is read from the response.
-		await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
 		const shown = path.startsWith('/share/')
-			? await (await page.request.get(`http://127.0.0.1:${port}${path}`)).text()
+			? await (await page.request.get(`${server.origin}${path}`)).text()
 			: await page.evaluate(() => {
 					// Long lists render entries only near the screen (content-visibility: auto), and text the
 					// browser has not rendered is not in innerText: render them all before reading.
@@ -143,11 +139,7 @@ try {
 	}
 	// The citation dialog (src/citation) shows the page title and heading as text, in every style.
 	{
-		const page = await browser.newPage();
-		const events = [];
-		page.on('dialog', (d) => (events.push(`dialog: ${d.message()}`), d.dismiss()));
-		page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && events.push(m.text()));
-		await page.goto(`http://127.0.0.1:${port}/aws/`, { waitUntil: 'load' });
+		const { page, events } = await open('/aws/');
 		await page.locator('.level-h2:has(#the-core-of-the-strategy) button.copy-link--cite').click({ timeout: 60_000 });
 		const output = page.locator('dialog.cite-dialog textarea');
 		const shown = [];
@@ -173,7 +165,7 @@ try {
 	fail(error.message);
 } finally {
 	await browser?.close();
-	server?.kill();
+	await server?.close();
 	if (!process.env.KEEP) copy.remove();
 }
 process.exit(failed ? 1 : 0);

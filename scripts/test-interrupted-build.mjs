@@ -29,10 +29,10 @@ const alive = (pid) => {
 };
 
 /** Build-cache entries under `dirs` whose checksum does not match their value (cut short by the interrupt). */
-async function partialEntries(dirs) {
+function partialEntries(dirs) {
 	const partial = [];
 	for (const dir of dirs) {
-		for (const [file] of Object.entries(await snapshot(dir))) {
+		for (const file of Object.keys(snapshot(dir))) {
 			if (!file.endsWith('.entry')) continue;
 			const bytes = readFileSync(join(dir, file));
 			const newline = bytes.indexOf(10);
@@ -62,10 +62,10 @@ for (const { name, signal, group, exitCode } of [
 	const copy = projectCopy('interrupted-build', { shareDiagramCache: false });
 	try {
 		const dist = join(copy.dir, 'dist');
-		const before = await previousGoodSite(dist);
+		const before = previousGoodSite(dist);
 		const cache = join(copy.dir, '.cache', 'build');
 		// The preview images are shared with this project (a link): what was there must stay.
-		const sharedBefore = await snapshot(join(cache, 'og'));
+		const sharedBefore = snapshot(join(cache, 'og'));
 		let output = '';
 		const build = spawn(process.execPath, ['scripts/build.mjs'], {
 			cwd: copy.dir,
@@ -94,11 +94,11 @@ for (const { name, signal, group, exitCode } of [
 		await until('every process of the build to end', () => started.every((p) => !alive(p.pid)), 30).catch(() => {});
 		const problems = [];
 		if (code !== exitCode) problems.push(`exit code ${code}, expected ${exitCode}`);
-		if (!isDeepStrictEqual(await snapshot(dist), before)) problems.push('dist/ changed');
+		if (!isDeepStrictEqual(snapshot(dist), before)) problems.push('dist/ changed');
 		if (existsSync(`${dist}.staging`)) problems.push('dist.staging/ was left behind');
-		const partial = await partialEntries([cache, join(cache, 'og')]);
+		const partial = partialEntries([cache, join(cache, 'og')]);
 		if (partial.length) problems.push(`partial cache entries: ${partial.join(', ')}`);
-		const sharedAfter = await snapshot(join(cache, 'og'));
+		const sharedAfter = snapshot(join(cache, 'og'));
 		if (Object.entries(sharedBefore).some(([file, hash]) => sharedAfter[file] !== hash))
 			problems.push('a cached preview image changed');
 		const survivors = started.filter((p) => alive(p.pid));

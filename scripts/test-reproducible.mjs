@@ -6,12 +6,13 @@
  * depends only on the installed packages.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { snapshot } from './project-copy.mjs';
 
 const clean = () => {
 	for (const dir of ['.astro', 'node_modules/.astro', '.cache/build']) rmSync(dir, { recursive: true, force: true });
 };
+/** A clean build into `outDir`; returns its snapshot and removes it. */
 const build = (outDir) => {
 	clean();
 	const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
@@ -19,32 +20,22 @@ const build = (outDir) => {
 		env: { ...process.env, OUT_DIR: outDir },
 	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
+	const files = snapshot(outDir);
+	rmSync(outDir, { recursive: true, force: true });
+	return files;
 };
-const files = (dir) =>
-	readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((f) => !f.endsWith('/'))
-		.sort();
 
-const [a, b] = ['.cache/repro-a', '.cache/repro-b'];
-build(a);
-build(b);
-const listA = files(a);
-const listB = files(b);
+const a = build('.cache/repro-a');
+const b = build('.cache/repro-b');
 const differ = [];
-for (const f of new Set([...listA, ...listB])) {
-	try {
-		if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) differ.push(f);
-	} catch (error) {
-		if (error.code === 'EISDIR') continue;
-		differ.push(`${f} (only in one build)`);
-	}
+for (const f of new Set([...Object.keys(a), ...Object.keys(b)])) {
+	if (!(f in a && f in b)) differ.push(`${f} (only in one build)`);
+	else if (a[f] !== b[f]) differ.push(f);
 }
-rmSync(a, { recursive: true, force: true });
-rmSync(b, { recursive: true, force: true });
 if (differ.length) {
 	console.error(
 		`reproducible: ${differ.length} file(s) differ between two clean builds:\n  - ${differ.join('\n  - ')}`,
 	);
 	process.exit(1);
 }
-console.log(`reproducible: two clean builds are byte-identical (${listB.length} files)`);
+console.log(`reproducible: two clean builds are byte-identical (${Object.keys(b).length} files)`);

@@ -1,16 +1,18 @@
 /** "Cite this section" (src/citation): opened by keyboard, five styles, copied, accessible. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { rel } from './pages.ts';
+import { WCAG, rel } from './pages.ts';
 import { readData } from '../../src/data/data.ts';
 
 const SECTION = 'the-core-of-the-strategy';
-/** The section's latest revision in content/revisions.yaml: the citation's date, never the build's. */
-const REVISED = readData('revisions')
-	.filter((r) => r.page === '/aws/' && r.section === SECTION)
-	.map((r) => r.date)
-	.sort()
-	.at(-1)!;
+/** The latest date in content/revisions.yaml on /aws/ (of `section`, if given): a citation's date, never the build's. */
+const revised = (section?: string) =>
+	readData('revisions')
+		.filter((r) => r.page === '/aws/' && (!section || r.section === section))
+		.map((r) => r.date)
+		.sort()
+		.at(-1)!;
+const REVISED = revised(SECTION);
 const [Y, M, D] = REVISED.split('-').map(Number) as [number, number, number];
 const MONTH = new Date(Date.UTC(Y, M - 1, D)).toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
 
@@ -128,13 +130,8 @@ test.describe('citations', () => {
 		await expect(output).toHaveValue(
 			new RegExp(`^AWS at the heart of the plan\\. .*${canonical!.replace(/[.$?]/g, '\\$&')}$`),
 		);
-		const pageRevised = readData('revisions')
-			.filter((r) => r.page === '/aws/')
-			.map((r) => r.date)
-			.sort()
-			.at(-1)!;
 		await dialog.getByRole('radio', { name: 'CSL-JSON' }).check();
-		const [y, m, d] = pageRevised.split('-').map(Number);
+		const [y, m, d] = revised().split('-').map(Number);
 		expect(JSON.parse(await output.inputValue())[0].issued).toEqual({ 'date-parts': [[y, m, d]] });
 	});
 
@@ -144,10 +141,7 @@ test.describe('citations', () => {
 			await page.locator('starlight-theme-select select').first().selectOption(theme);
 			await page.locator('button.copy-link--cite').first().click();
 			await expect(page.getByRole('dialog', { name: 'Cite this section' })).toBeVisible({ timeout: 30_000 });
-			const { violations } = await new AxeBuilder({ page })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-				.include('dialog')
-				.analyze();
+			const { violations } = await new AxeBuilder({ page }).withTags(WCAG).include('dialog').analyze();
 			expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		});
 	}

@@ -22,13 +22,10 @@ async function hold(page: Page, url: string): Promise<() => void> {
 	return release;
 }
 
-/** Holds the page's scripts until the returned function is called. */
-const holdScripts = (page: Page) => hold(page, '**/_astro/page-scripts*.js');
-
-/** Opens /business/ throttled with its scripts held, and resolves at its first paint (the search button shown). */
+/** Opens /business/ throttled with its scripts held back, and resolves at its first paint (the search button shown). */
 async function openEarly(page: Page): Promise<() => void> {
 	await throttle(page);
-	const release = await holdScripts(page);
+	const release = await hold(page, '**/_astro/page-scripts*.js');
 	await page.goto(rel('/business/'), { waitUntil: 'commit' });
 	await expect(page.locator('[data-search-open]')).toBeVisible({ timeout: 30_000 });
 	// Playwright can see the button laid out before the page is painted; the inline script that keeps

@@ -1,7 +1,7 @@
 /** What the site gives readers and their tools besides its pages: the corrections feed, Markdown twins, llms.txt. */
 import { expect, test } from '@playwright/test';
 import { readData } from '../../src/data/data.ts';
-import { readingOrder, rel } from './pages.ts';
+import { readingOrder, rel, sitePath } from './pages.ts';
 import { Parser, type Node } from 'commonmark';
 
 test('/changes/ links the corrections feed, and the feed answers as RSS with one item per revision', async ({
@@ -71,7 +71,7 @@ test('every page has a twin with each of its headings and quotes', async ({ page
 			expect(quotes.length, path).toBeGreaterThan(3);
 		}
 		// The head names the deployed origin; the same path under the base is fetched from the test server.
-		const response = await page.request.get(new URL(href).pathname.slice(new URL(baseURL!).pathname.length));
+		const response = await page.request.get(rel(sitePath(href, baseURL!)));
 		expect(response.status(), path).toBe(200);
 		const twin = parsedTwin(await response.text());
 		expect(twin.headings, path).toEqual(expect.arrayContaining(headings));

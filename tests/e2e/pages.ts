@@ -32,6 +32,9 @@ export const distinctiveTerms: Record<string, string> = {
 	'/outlook/': 'healthcare',
 };
 
+/** The axe rule tags the accessibility tests check: WCAG 2.2 A and AA. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** Site paths are relative to the configured base (baseURL ends with it), so strip the leading slash. */
 export const rel = (path: string) => path.replace(/^\//, '') || './';
 
@@ -43,12 +46,12 @@ export async function openSearch(page: import('@playwright/test').Page) {
 	return input;
 }
 
+/** Path of a URL relative to the site's base, e.g. http://127.0.0.1:4322/base/aws/#x -> /aws/ */
+export const sitePath = (url: string, baseURL: string) =>
+	`/${new URL(url).pathname.slice(new URL(baseURL).pathname.length)}`;
+
 /** Result links currently shown, as site paths with their #anchor (base removed). */
 export async function resultPaths(page: import('@playwright/test').Page, baseURL: string) {
-	const base = new URL(baseURL).pathname;
 	const hrefs = await page.locator('.search-result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-	return hrefs.map((h) => {
-		const url = new URL(h);
-		return `/${url.pathname.slice(base.length)}${url.hash}`;
-	});
+	return hrefs.map((h) => `${sitePath(h, baseURL)}${new URL(h).hash}`);
 }

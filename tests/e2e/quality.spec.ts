@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { readingOrder, rel } from './pages.ts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { WCAG, readingOrder, rel } from './pages.ts';
 
 // One test per page and theme, so no single test comes near the timeout on a busy machine.
 for (const path of readingOrder) {
@@ -114,8 +114,6 @@ test.describe('Content-Security-Policy', () => {
 });
 
 test('an article page loads at most its JS budget before any interaction (bench/budgets.json)', async ({ page }) => {
-	const { gzipSync } = await import('node:zlib');
-	const { readFileSync } = await import('node:fs');
 	const budget = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).js;
 	const scripts: Buffer[] = [];
 	page.on('response', async (r) => {

@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { readData } from '../../src/data/data.ts';
 import { readingOrder, rel, sectionPages } from './pages.ts';
 
-const glossary = load(readFileSync('content/glossary.yaml', 'utf8')) as { id: string; definition: string }[];
+const glossary = readData('glossary');
 
 test.describe('glossary definition cards', () => {
 	test('hovering a term shows its definition; the card can be hovered, and Escape closes it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages } from './pages.ts';
+import { distinctiveTerms, openSearch, readingOrder, rel, resultPaths, sectionPages, sitePath } from './pages.ts';
 
 /** Collects console errors and failed requests while a test runs. */
 function watch(page: Page) {
@@ -9,13 +9,6 @@ function watch(page: Page) {
 	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
 	page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
 	return problems;
-}
-
-/** Path of a URL relative to the site's base, e.g. http://127.0.0.1:4322/base/aws/#x -> /aws/ */
-function sitePath(url: string, baseURL: string) {
-	const u = new URL(url);
-	const base = new URL(baseURL).pathname;
-	return `/${u.pathname.slice(base.length)}`;
 }
 
 for (const path of readingOrder) {
@@ -38,27 +31,21 @@ test('the sidebar lists every page in reading order', async ({ page, baseURL }) 
 });
 
 test('next links chain through every page, and previous links chain back', async ({ page, baseURL }) => {
-	const visited: string[] = [];
+	/** Clicks the `rel` link until a page has none; returns the pages seen, this one first. */
+	const follow = async (rel: 'next' | 'prev') => {
+		const visited: string[] = [];
+		for (;;) {
+			visited.push(sitePath(page.url(), baseURL!));
+			const link = page.locator(`.pagination-links a[rel="${rel}"]`);
+			if ((await link.count()) === 0) return visited;
+			const target = new URL((await link.getAttribute('href'))!, page.url()).href;
+			await link.click();
+			await page.waitForURL(target);
+		}
+	};
 	await page.goto(rel('/'));
-	for (;;) {
-		visited.push(sitePath(page.url(), baseURL!));
-		const next = page.locator('.pagination-links a[rel="next"]');
-		if ((await next.count()) === 0) break;
-		const target = new URL((await next.getAttribute('href'))!, page.url()).href;
-		await next.click();
-		await page.waitForURL(target);
-	}
-	expect(visited).toEqual([...readingOrder]);
-	const back: string[] = [];
-	for (;;) {
-		back.push(sitePath(page.url(), baseURL!));
-		const prev = page.locator('.pagination-links a[rel="prev"]');
-		if ((await prev.count()) === 0) break;
-		const target = new URL((await prev.getAttribute('href'))!, page.url()).href;
-		await prev.click();
-		await page.waitForURL(target);
-	}
-	expect(back).toEqual([...readingOrder].reverse());
+	expect(await follow('next')).toEqual([...readingOrder]);
+	expect(await follow('prev')).toEqual([...readingOrder].reverse());
 });
 
 test('/source/ has an anchor on every paragraph, each linking to the section that explains it', async ({
