@@ -16,7 +16,7 @@ import { searchMeaningStep } from './search/meaning/index-build.ts';
 import { searchPreloadStep } from './search/preload.ts';
 import { searchVocabularyStep } from './search/vocabulary.ts';
 import { contentSecurityStep } from './security/csp.ts';
-import { markdownTwinsStep } from './twins/twins-step.ts';
+import { markdownTwinsStep } from './twins/twins-build.ts';
 
 /** Routes besides the pages, each rendered at build time. */
 const ROUTES = [

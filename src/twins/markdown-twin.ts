@@ -13,7 +13,6 @@ import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-
 import { toString } from 'hast-util-to-string';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { remove } from './remove.ts';
 import { visit } from 'unist-util-visit';
 import { SiteError } from '../site/errors.ts';
 
@@ -147,7 +146,9 @@ export function markdownTwin({ html, pageUrl, mermaidSources, file }: TwinInput)
 		if (desc) figure.properties.dataTwinDescription = toString(desc);
 	}
 	const notText = new Set<unknown>(selectAll(NOT_TEXT, root));
-	remove(root, (node) => notText.has(node));
+	visit(root, (node) => {
+		if ('children' in node) node.children = node.children.filter((child) => !notText.has(child));
+	});
 	// An entry drawn as a section (glossary term, figure) gets its heading's anchor from the section.
 	for (const section of selectAll('section[id]', root)) {
 		const heading = select('h2, h3', section);
