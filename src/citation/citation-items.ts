@@ -33,16 +33,12 @@ export interface CitationSite {
 /** The key of a page's item, or of one of its sections: '/aws/' or '/aws/#the-core-of-the-strategy'. */
 export const citationKey = (page: string, section?: string) => (section ? `${page}#${section}` : page);
 
-export const cslDate = (iso: string): CslDate => {
+const cslDate = (iso: string): CslDate => {
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
 	return { 'date-parts': [[y, m, d]] };
 };
 
 const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
-
-export function articleNote(site: CitationSite): string {
-	return `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
-}
 
 export function citationItems(
 	pages: ReadonlyMap<string, SitePage>,
@@ -50,7 +46,7 @@ export function citationItems(
 	site: CitationSite,
 ): Record<string, CslItem> {
 	const items: Record<string, CslItem> = {};
-	const note = articleNote(site);
+	const note = `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
 	for (const [page, { title, sections }] of pages) {
 		const onPage = revisions.filter((r) => r.page === page);
 		const slug = page.replace(/^\/|\/$/g, '') || 'overview';
