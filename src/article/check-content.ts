@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
 import { projectRoot } from '../site/paths.ts';
+import { pagePath } from '../site/links.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
 import { readData, type DataKind } from '../data/data.ts';
 import { checkRevisionPages } from '../revisions/targets.ts';
@@ -99,10 +100,5 @@ export function runContentCheck(): CoverageResult {
 }
 
 /** Maps a content file to its public URL path (`content/docs/aws.mdx` -> `/aws/`). */
-export function fileToPath(file: string): string {
-	const slug = file
-		.replace(/^content\/docs\//, '')
-		.replace(/\.mdx?$/, '')
-		.replace(/(^|\/)index$/, '');
-	return slug ? `/${slug}/` : '/';
-}
+export const fileToPath = (file: string) =>
+	pagePath(file.replace(/^content\/docs\//, '').replace(/(\/index)?\.mdx?$/, ''));
