@@ -25,7 +25,7 @@ export function readPages(): PageSource[] {
 	});
 }
 
-export class ContentCheckError extends Error {
+class ContentCheckError extends Error {
 	constructor(errors: string[]) {
 		super(
 			`Content check failed (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n  - ${errors.join('\n  - ')}`,

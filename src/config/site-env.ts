@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 
 export const DEFAULT_SITE_URL = 'https://amazon-ai-bet.example.org';
 
-export class SiteEnvError extends Error {
+class SiteEnvError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'SiteEnvError';

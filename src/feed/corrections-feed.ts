@@ -21,7 +21,7 @@ export interface FeedSite {
 /** "Page › Section" for a revision's target; the page and section exist (checked when /changes/ renders). */
 export type SectionTitle = (page: string, section: string) => string;
 
-export function feedItems(revisions: readonly Revision[], site: FeedSite, sectionTitle: SectionTitle) {
+function feedItems(revisions: readonly Revision[], site: FeedSite, sectionTitle: SectionTitle) {
 	return newestFirst(revisions).map((r) => ({
 		title: `${sectionTitle(r.page, r.section)}: corrected`,
 		link: site.url(`${r.page}#${r.section}`),

@@ -24,7 +24,7 @@ export function isScriptUrl(url: string): boolean {
 }
 
 /** What is unsafe about one element (name and attributes), or undefined. */
-export function unsafeElement(name: string, attributes: Record<string, unknown>): string | undefined {
+function unsafeElement(name: string, attributes: Record<string, unknown>): string | undefined {
 	if (CODE_ELEMENTS.test(name)) return `<${name.toLowerCase()}>`;
 	for (const [attr, value] of Object.entries(attributes)) {
 		if (/^on/i.test(attr)) return `an ${attr.toLowerCase()}= event handler on <${name}>`;
@@ -36,7 +36,7 @@ export function unsafeElement(name: string, attributes: Record<string, unknown>)
 }
 
 /** The first unsafe element in raw HTML (Markdown's html nodes), parsed as a browser would. */
-export function unsafeInHtml(html: string): string | undefined {
+function unsafeInHtml(html: string): string | undefined {
 	type Node = HastNode;
 	const walk = (node: Node): string | undefined => {
 		if (node.type === 'element') {

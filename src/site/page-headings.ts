@@ -27,7 +27,7 @@ export interface PageHeading {
 }
 
 /** Longest id, in UTF-8 bytes: it is a folder name and, with ".png", a file name (limit 255). */
-export const MAX_ID_BYTES = 100;
+const MAX_ID_BYTES = 100;
 
 export const sourceFile = (entry: CollectionEntry<'docs'>) => entry.filePath ?? `content/docs/${entry.id}.mdx`;
 
