@@ -37,19 +37,10 @@ function unsafeElement(name: string, attributes: Record<string, unknown>): strin
 
 /** The first unsafe element in raw HTML (Markdown's html nodes), parsed as a browser would. */
 function unsafeInHtml(html: string): string | undefined {
-	type Node = HastNode;
-	const walk = (node: Node): string | undefined => {
-		if (node.type === 'element') {
-			const found = unsafeElement(node.tagName!, node.properties ?? {});
-			if (found) return found;
-		}
-		for (const child of node.children ?? []) {
-			const found = walk(child);
-			if (found) return found;
-		}
-		return undefined;
-	};
-	return walk(htmlToHast(html, { fragment: true }) as Node);
+	const walk = (node: HastNode): string | undefined =>
+		(node.type === 'element' ? unsafeElement(node.tagName!, node.properties ?? {}) : undefined) ??
+		(node.children ?? []).map(walk).find(Boolean);
+	return walk(htmlToHast(html, { fragment: true }) as HastNode);
 }
 
 const ADVICE =
