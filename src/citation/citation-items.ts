@@ -6,6 +6,7 @@
  */
 import type { Revision } from '../revisions/revisions.ts';
 import type { SitePage } from '../revisions/targets.ts';
+import type { SiteInfo } from '../site/links.ts';
 
 export interface CslDate {
 	'date-parts': [[number, number, number]];
@@ -24,12 +25,6 @@ export interface CslItem {
 	accessed?: CslDate;
 }
 
-export interface CitationSite {
-	name: string;
-	/** Absolute URL of a site path, with the base. */
-	url: (path: string) => string;
-}
-
 /** The key of a page's item, or of one of its sections: '/aws/' or '/aws/#the-core-of-the-strategy'. */
 export const citationKey = (page: string, section?: string) => (section ? `${page}#${section}` : page);
 
@@ -43,7 +38,7 @@ const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (
 export function citationItems(
 	pages: ReadonlyMap<string, SitePage>,
 	revisions: readonly Revision[],
-	site: CitationSite,
+	site: SiteInfo,
 ): Record<string, CslItem> {
 	const items: Record<string, CslItem> = {};
 	const note = `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
