@@ -88,10 +88,7 @@ export interface SiteEnv {
 
 /** Reads and checks SITE_URL and BASE_PATH; throws SiteEnvError naming every problem. */
 export function siteEnv(env: Record<string, string | undefined> = process.env): SiteEnv {
-	const parsed = siteEnvSchema.safeParse({
-		SITE_URL: env.SITE_URL,
-		BASE_PATH: env.BASE_PATH,
-	});
+	const parsed = siteEnvSchema.safeParse(env);
 	if (!parsed.success) {
 		throw new SiteEnvError(
 			`Invalid deployment settings (nothing was built):\n  - ${parsed.error.issues.map((i) => i.message).join('\n  - ')}`,

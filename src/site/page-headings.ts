@@ -35,12 +35,8 @@ const cache = new Map<string, Promise<PageHeading[]>>();
 
 export function pageHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading[]> {
 	const key = `${entry.id}\0${entry.digest ?? entry.body ?? ''}`;
-	let found = cache.get(key);
-	if (!found) {
-		found = readHeadings(entry);
-		cache.set(key, found);
-	}
-	return found;
+	if (!cache.has(key)) cache.set(key, readHeadings(entry));
+	return cache.get(key)!;
 }
 
 async function readHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading[]> {
