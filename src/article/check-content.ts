@@ -2,7 +2,7 @@
  * Runs the content check on the real content folder: article coverage and quotes, every data file
  * (src/data/data.ts), term and figure ids in pages and the pages revisions name. Used by the Astro
  * integration (so `astro build` and `astro dev` fail on a lost paragraph, a misquote or bad data) and by
- * the /source/ page (to link back).
+ * the /source/ page (to link back); its list of pages also gives the Markdown twins their sources.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
