@@ -18,8 +18,6 @@ import { mermaidFences } from '../diagrams/source.ts';
 const twins = new Cache<string>({
 	name: 'markdown-twins',
 	code: ['src/twins/markdown-twin.ts', 'src/twins/twins-build.ts'],
-	encode: (text) => text,
-	decode: (bytes) => bytes.toString('utf8'),
 });
 
 /** Runs on the final pages, before the link check reads the twins. */
