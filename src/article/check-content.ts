@@ -51,13 +51,8 @@ function check(): CoverageResult {
 	const ids = (entries: { id: string }[]) => new Set(entries.map((e) => e.id));
 	if (terms && figures) result.errors.push(...checkReferences(pages, ids(terms), ids(figures)));
 	// Only a revision's page can be checked before rendering; its section is checked on /changes/.
-	if (revisions)
-		result.errors.push(
-			...checkRevisionPages(
-				revisions,
-				pages.map((p) => fileToPath(p.file)),
-			),
-		);
+	const paths = pages.map((p) => fileToPath(p.file));
+	if (revisions) result.errors.push(...checkRevisionPages(revisions, paths));
 	if (result.errors.length) throw new ContentCheckError(result.errors);
 	return result;
 }
