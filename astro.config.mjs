@@ -54,7 +54,7 @@ export default defineConfig({
 	// Content-Security-Policy as a <meta> on every page: scripts only from this origin or by the hash
 	// of a script the site ships (Astro hashes its bundles; the components' is:inline scripts are
 	// hashed from their source, src/security/csp.ts). No 'unsafe-inline'; Pagefind needs WebAssembly.
-	// Also sent as a header via public/_headers.
+	// public/_headers adds, for hosts that read it, what a <meta> cannot (frame-ancestors).
 	security: {
 		csp: {
 			algorithm: 'SHA-256',

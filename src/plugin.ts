@@ -6,7 +6,6 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
-import type { AstroIntegration } from 'astro';
 import { articleCoverage } from './article/integration.ts';
 import { pageScriptsStep } from './build/page-scripts.ts';
 import { postBuildPipeline } from './build/pipeline.ts';
@@ -16,7 +15,7 @@ import { searchMeaningStep } from './search/meaning/index-build.ts';
 import { searchPreloadStep } from './search/preload.ts';
 import { searchVocabularyStep } from './search/vocabulary.ts';
 import { contentSecurityStep } from './security/csp.ts';
-import { markdownTwinsStep } from './twins/twins-step.ts';
+import { markdownTwinsStep } from './twins/twins-build.ts';
 
 /** Routes besides the pages, each rendered at build time. */
 const ROUTES = [
@@ -31,17 +30,6 @@ const ROUTES = [
 	// Read by the "Cite" dialog.
 	{ pattern: '/citations.json', entrypoint: './src/citation/citations.json.ts' },
 ];
-
-function routes(): AstroIntegration {
-	return {
-		name: 'explainer-routes',
-		hooks: {
-			'astro:config:setup': ({ injectRoute }) => {
-				for (const route of ROUTES) injectRoute({ ...route, prerender: true });
-			},
-		},
-	};
-}
 
 export function explainer(): StarlightPlugin {
 	return {
@@ -71,7 +59,14 @@ export function explainer(): StarlightPlugin {
 				addIntegration(diagramsIntegration());
 				// Share pages only redirect to a section: out of the sitemap (and of search).
 				addIntegration(sitemap({ filter: (page) => !/\/share\/|\/search-dialog\.html$/.test(new URL(page).pathname) }));
-				addIntegration(routes());
+				addIntegration({
+					name: 'explainer-routes',
+					hooks: {
+						'astro:config:setup': ({ injectRoute }) => {
+							for (const route of ROUTES) injectRoute({ ...route, prerender: true });
+						},
+					},
+				});
 				// After Starlight's own, which writes the Pagefind index the search steps read.
 				addIntegration(
 					postBuildPipeline([

@@ -21,13 +21,13 @@ export interface Article {
 	paragraphs: ArticleParagraph[];
 }
 
-export const articlePath = fromRoot('content/source/article.txt');
+const articlePath = fromRoot('content/source/article.txt');
 
 /**
  * The article has no markup, so a heading is told apart from a paragraph by shape: a short line
  * with no sentence-ending punctuation. The file is fixed; the test pins 6 headings and 14 paragraphs.
  */
-export function isHeadingLine(line: string): boolean {
+function isHeadingLine(line: string): boolean {
 	return line.length <= 80 && !/[.!?:;]$/.test(line);
 }
 

@@ -2,12 +2,13 @@
  * Runs the content check on the real content folder: article coverage and quotes, every data file
  * (src/data/data.ts), term and figure ids in pages and the pages revisions name. Used by the Astro
  * integration (so `astro build` and `astro dev` fail on a lost paragraph, a misquote or bad data) and by
- * the /source/ page (to link back).
+ * the /source/ page (to link back); its list of pages also gives the Markdown twins their sources.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadArticle } from './article.ts';
 import { projectRoot } from '../site/paths.ts';
+import { pagePath } from '../site/links.ts';
 import { checkCoverage, type CoverageResult, type PageSource } from './coverage.ts';
 import { readData, type DataKind } from '../data/data.ts';
 import { checkRevisionPages } from '../revisions/targets.ts';
@@ -24,7 +25,7 @@ export function readPages(): PageSource[] {
 	});
 }
 
-export class ContentCheckError extends Error {
+class ContentCheckError extends Error {
 	constructor(errors: string[]) {
 		super(
 			`Content check failed (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n  - ${errors.join('\n  - ')}`,
@@ -50,13 +51,8 @@ function check(): CoverageResult {
 	const ids = (entries: { id: string }[]) => new Set(entries.map((e) => e.id));
 	if (terms && figures) result.errors.push(...checkReferences(pages, ids(terms), ids(figures)));
 	// Only a revision's page can be checked before rendering; its section is checked on /changes/.
-	if (revisions)
-		result.errors.push(
-			...checkRevisionPages(
-				revisions,
-				pages.map((p) => fileToPath(p.file)),
-			),
-		);
+	const paths = pages.map((p) => fileToPath(p.file));
+	if (revisions) result.errors.push(...checkRevisionPages(revisions, paths));
 	if (result.errors.length) throw new ContentCheckError(result.errors);
 	return result;
 }
@@ -99,10 +95,5 @@ export function runContentCheck(): CoverageResult {
 }
 
 /** Maps a content file to its public URL path (`content/docs/aws.mdx` -> `/aws/`). */
-export function fileToPath(file: string): string {
-	const slug = file
-		.replace(/^content\/docs\//, '')
-		.replace(/\.mdx?$/, '')
-		.replace(/(^|\/)index$/, '');
-	return slug ? `/${slug}/` : '/';
-}
+export const fileToPath = (file: string) =>
+	pagePath(file.replace(/^content\/docs\//, '').replace(/(\/index)?\.mdx?$/, ''));

@@ -54,7 +54,8 @@ function quoteText(raw: string): string {
 	);
 }
 
-function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string; offset: number } {
+/** An MDX page's front matter (parsed) and body; `offset` is where the body starts. */
+export function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string; offset: number } {
 	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
 	if (!match) return { data: {}, body: source, offset: 0 };
 	const data = (loadYaml(match[1]!) ?? {}) as Record<string, unknown>;

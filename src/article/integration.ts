@@ -16,14 +16,10 @@ export function articleCoverage(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
 				dev = command === 'dev';
-				if (dev) {
-					const error = recheckContent();
-					if (error) logger.error(error.message);
-					else logger.info(summary());
-					return;
-				}
-				runContentCheck();
-				logger.info(summary());
+				// A build stops here on a problem (summary() runs the check); `astro dev` reports it and goes on.
+				const error = dev ? recheckContent() : undefined;
+				if (error) logger.error(error.message);
+				else logger.info(summary());
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				if (!dev) return;

@@ -13,7 +13,7 @@ export function normalizeSpace(text: string): string {
 /** A bracketed correction stands for at most this many characters of the original. */
 const MAX_REPLACED = 60;
 
-export function quotePattern(quote: string): RegExp {
+function quotePattern(quote: string): RegExp {
 	const parts = normalizeSpace(quote).split(/(\[[^\]]*\]|…|\.\.\.)/);
 	const source = parts
 		.map((part) => {

@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { binary, Cache, type CacheKind } from './cache.ts';
-import { writeAtomic } from './write-atomic.ts';
+import { binary, Cache, writeAtomic, type CacheKind } from './cache.ts';
 
 const root = () => mkdtempSync(join(tmpdir(), 'build-cache-'));
 const fresh = <T>(kind: Partial<CacheKind<T>> = {}) =>

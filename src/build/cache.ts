@@ -15,10 +15,9 @@
  * and builds sharing a folder never see half of one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fromRoot } from '../site/paths.ts';
-import { writeAtomic } from './write-atomic.ts';
 
 /** The folder every build cache lives in. */
 export const cacheRoot = () => fromRoot('.cache', 'build');
@@ -54,6 +53,23 @@ function fileHash(path: string): string {
 		fileHashes.set(path, hash);
 	}
 	return hash;
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it: an interrupted
+ * build cannot leave a truncated cache entry behind. The temporary name is unique to the process and
+ * the call, since builds of project copies share caches and a build renders pages concurrently.
+ */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+	mkdirSync(dirname(path), { recursive: true });
+	const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	try {
+		writeFileSync(temp, data);
+		renameSync(temp, path);
+	} catch (error) {
+		rmSync(temp, { force: true });
+		throw error;
+	}
 }
 
 export class Cache<T> {

@@ -6,6 +6,7 @@
  */
 import type { Revision } from '../revisions/revisions.ts';
 import type { SitePage } from '../revisions/targets.ts';
+import type { SiteInfo } from '../site/links.ts';
 
 export interface CslDate {
 	'date-parts': [[number, number, number]];
@@ -24,33 +25,23 @@ export interface CslItem {
 	accessed?: CslDate;
 }
 
-export interface CitationSite {
-	name: string;
-	/** Absolute URL of a site path, with the base. */
-	url: (path: string) => string;
-}
-
 /** The key of a page's item, or of one of its sections: '/aws/' or '/aws/#the-core-of-the-strategy'. */
 export const citationKey = (page: string, section?: string) => (section ? `${page}#${section}` : page);
 
-export const cslDate = (iso: string): CslDate => {
+const cslDate = (iso: string): CslDate => {
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
 	return { 'date-parts': [[y, m, d]] };
 };
 
 const latest = (dates: string[]) => dates.reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
 
-export function articleNote(site: CitationSite): string {
-	return `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
-}
-
 export function citationItems(
 	pages: ReadonlyMap<string, SitePage>,
 	revisions: readonly Revision[],
-	site: CitationSite,
+	site: SiteInfo,
 ): Record<string, CslItem> {
 	const items: Record<string, CslItem> = {};
-	const note = articleNote(site);
+	const note = `An explainer of an untitled article, with no named author or date, on Amazon's reported plan to put $200 billion into AI by 2026. The article's full text: ${site.url('/source/')}`;
 	for (const [page, { title, sections }] of pages) {
 		const onPage = revisions.filter((r) => r.page === page);
 		const slug = page.replace(/^\/|\/$/g, '') || 'overview';

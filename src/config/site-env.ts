@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 
 export const DEFAULT_SITE_URL = 'https://amazon-ai-bet.example.org';
 
-export class SiteEnvError extends Error {
+class SiteEnvError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'SiteEnvError';
@@ -22,14 +22,14 @@ const BASE_EXAMPLE = 'BASE_PATH=/explainer/';
 /** A URL path segment an author would type: letters, digits, `-`, `_`, `.` and `~` (no `.` / `..`). */
 const SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._~-]+$/;
 
+/** Reports `message` as the variable's problem. */
+const refuse = (ctx: z.RefinementCtx, message: string) => {
+	ctx.addIssue({ code: 'custom', message });
+	return z.NEVER;
+};
+
 const siteUrl = z.string().transform((value, ctx) => {
-	const fail = (why: string) => {
-		ctx.addIssue({
-			code: 'custom',
-			message: `SITE_URL="${value}" ${why}. Use the site's origin, e.g. ${SITE_EXAMPLE}`,
-		});
-		return z.NEVER;
-	};
+	const fail = (why: string) => refuse(ctx, `SITE_URL="${value}" ${why}. Use the site's origin, e.g. ${SITE_EXAMPLE}`);
 	if (!value.trim()) return fail('is empty');
 	let url: URL;
 	try {
@@ -43,23 +43,20 @@ const siteUrl = z.string().transform((value, ctx) => {
 	if (url.pathname !== '/') {
 		// Astro keeps only the origin of `site` for canonical URLs, og:url and the sitemap; a path
 		// here would be silently dropped, so it must come through BASE_PATH, which every link honours.
-		ctx.addIssue({
-			code: 'custom',
-			message: `SITE_URL="${value}" has a path (${url.pathname}). Put the origin in SITE_URL and the path in BASE_PATH, e.g. SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, '/')}`,
-		});
-		return z.NEVER;
+		return refuse(
+			ctx,
+			`SITE_URL="${value}" has a path (${url.pathname}). Put the origin in SITE_URL and the path in BASE_PATH, e.g. SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, '/')}`,
+		);
 	}
 	return url.origin;
 });
 
 const basePath = z.string().transform((value, ctx) => {
-	const fail = (why: string) => {
-		ctx.addIssue({
-			code: 'custom',
-			message: `BASE_PATH="${value}" ${why}. Use a path on this site, e.g. ${BASE_EXAMPLE} (or leave BASE_PATH unset for the root)`,
-		});
-		return z.NEVER;
-	};
+	const fail = (why: string) =>
+		refuse(
+			ctx,
+			`BASE_PATH="${value}" ${why}. Use a path on this site, e.g. ${BASE_EXAMPLE} (or leave BASE_PATH unset for the root)`,
+		);
 	const trimmed = value.trim();
 	if (trimmed === '' || trimmed === '/') return '/';
 	if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//') || trimmed.includes('\\'))
@@ -88,10 +85,7 @@ export interface SiteEnv {
 
 /** Reads and checks SITE_URL and BASE_PATH; throws SiteEnvError naming every problem. */
 export function siteEnv(env: Record<string, string | undefined> = process.env): SiteEnv {
-	const parsed = siteEnvSchema.safeParse({
-		SITE_URL: env.SITE_URL,
-		BASE_PATH: env.BASE_PATH,
-	});
+	const parsed = siteEnvSchema.safeParse(env);
 	if (!parsed.success) {
 		throw new SiteEnvError(
 			`Invalid deployment settings (nothing was built):\n  - ${parsed.error.issues.map((i) => i.message).join('\n  - ')}`,

@@ -3,9 +3,10 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { parseData, readData } from '../data/data.ts';
-import { correctionsFeedXml, type FeedSite } from './corrections-feed.ts';
+import { correctionsFeedXml } from './corrections-feed.ts';
+import type { SiteInfo } from '../site/links.ts';
 
-const site: FeedSite = {
+const site: SiteInfo = {
 	name: "Amazon's $200B AI Bet, Explained",
 	url: (path) => new URL(`/explainer${path}`, 'https://example.org').href,
 };

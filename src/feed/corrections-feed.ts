@@ -7,43 +7,33 @@
 import rss from '@astrojs/rss';
 import { newestFirst, type Revision } from '../revisions/revisions.ts';
 import { escapeHtml } from '../site/escape.ts';
+import type { SiteInfo } from '../site/links.ts';
 
 export const FEED_PATH = '/changes/rss.xml';
 export const FEED_TITLE = 'Corrections';
 
-export interface FeedSite {
-	/** The site's name, shown by feed readers as the channel's title. */
-	name: string;
-	/** Absolute URL of a site path, with the base path (src/site/links.ts absoluteUrl). */
-	url: (path: string) => string;
-}
-
-/** "Page › Section" for a revision's target; the page and section exist (checked when /changes/ renders). */
-export type SectionTitle = (page: string, section: string) => string;
-
-export function feedItems(revisions: readonly Revision[], site: FeedSite, sectionTitle: SectionTitle) {
-	return newestFirst(revisions).map((r) => ({
-		title: `${sectionTitle(r.page, r.section)}: corrected`,
-		link: site.url(`${r.page}#${r.section}`),
-		pubDate: new Date(`${r.date}T00:00:00Z`),
-		// Feed readers show a description as HTML: escaped once more, an author's text stays text.
-		description: escapeHtml(`${r.change} Why: ${r.why}`),
-		// The entry's own address on /changes/: unique where the section link is not.
-		customData: `<guid isPermaLink="true">${escapeHtml(site.url(`/changes/#${r.id}`))}</guid>`,
-	}));
-}
-
-/** The feed's XML text. */
+/**
+ * The feed's XML text. `sectionTitle` gives "Page › Section" for a revision's target; the page and
+ * section exist (checked when /changes/ renders).
+ */
 export async function correctionsFeedXml(
 	revisions: readonly Revision[],
-	site: FeedSite,
-	sectionTitle: SectionTitle,
+	site: SiteInfo,
+	sectionTitle: (page: string, section: string) => string,
 ): Promise<string> {
 	const response = await rss({
 		title: `${site.name}: ${FEED_TITLE}`,
 		description: `Every correction to ${site.name}, one item per revision, linking the changed section.`,
 		site: site.url('/'),
-		items: feedItems(revisions, site, sectionTitle),
+		items: newestFirst(revisions).map((r) => ({
+			title: `${sectionTitle(r.page, r.section)}: corrected`,
+			link: site.url(`${r.page}#${r.section}`),
+			pubDate: new Date(`${r.date}T00:00:00Z`),
+			// Feed readers show a description as HTML: escaped once more, an author's text stays text.
+			description: escapeHtml(`${r.change} Why: ${r.why}`),
+			// The entry's own address on /changes/: unique where the section link is not.
+			customData: `<guid isPermaLink="true">${escapeHtml(site.url(`/changes/#${r.id}`))}</guid>`,
+		})),
 		customData: '<language>en</language>',
 	});
 	return response.text();

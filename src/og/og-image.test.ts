@@ -7,7 +7,7 @@ import { checkOgPng, renderOgImage } from './og-image.ts';
 const root = mkdtempSync(join(tmpdir(), 'og-cache-'));
 const dir = join(root, 'og');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const input = { title: 'A title', summary: 'A summary line.', eyebrow: 'Explainer', siteName: 'Site' };
+const input = { title: 'A title', summary: 'A summary line.', eyebrow: 'Explainer' };
 
 describe('link-preview image cache', { timeout: 60_000 }, () => {
 	it('keeps one whole PNG per image in the build cache', async () => {

@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { binary, Cache, cacheRoot } from '../build/cache.ts';
 import { recordPhase } from '../build/phases.ts';
+import { SITE_NAME } from '../config/site-name.ts';
 
 const require = createRequire(import.meta.url);
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+const OG_WIDTH = 1200;
+const OG_HEIGHT = 630;
 
 export interface OgImageInput {
 	/** Big line: the page or section title. */
@@ -20,7 +21,6 @@ export interface OgImageInput {
 	summary: string;
 	/** Small line above the title, e.g. the page a section belongs to. */
 	eyebrow: string;
-	siteName: string;
 }
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
@@ -44,7 +44,7 @@ const h = (type: string, style: Record<string, unknown>, children?: unknown): No
  * A dark card with a light frame: reads well on the white and the dark backgrounds of chat apps.
  * Colours match the favicon (navy and amber).
  */
-function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
+function layout({ title, summary, eyebrow }: OgImageInput): Node {
 	const titleSize = title.length > 60 ? 56 : title.length > 36 ? 66 : 78;
 	return h(
 		'div',
@@ -82,7 +82,7 @@ function layout({ title, summary, eyebrow, siteName }: OgImageInput): Node {
 					'div',
 					{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 26, color: '#aebbd3' },
 					[
-						h('div', { display: 'flex' }, siteName),
+						h('div', { display: 'flex' }, SITE_NAME),
 						h('div', { display: 'flex', width: 120, height: 8, borderRadius: 4, background: '#ff9f1c' }),
 					],
 				),

@@ -2,7 +2,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allPreviewTargets, type PreviewTarget } from '../linking/sections.ts';
 import { renderOgImage } from './og-image.ts';
-import { SITE_NAME } from '../config/site-name.ts';
 
 export const prerender = true;
 
@@ -19,7 +18,6 @@ export const GET: APIRoute<{ target: PreviewTarget }> = async ({ props: { target
 		title: target.title,
 		summary: target.summary,
 		eyebrow: target.section ? target.pageTitle : target.page ? 'Explainer' : 'Overview',
-		siteName: SITE_NAME,
 	});
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -3,6 +3,7 @@
  * content/figures.yaml, so a typo fails the build naming the file and line.
  */
 import type { PageSource } from '../article/coverage.ts';
+import { dataFiles } from '../data/data.ts';
 
 const REFERENCE = /<(Term|KeyFigure)\b[^>]*?\bid=(?:"([^"]*)"|\{\s*["']([^"']*)["']\s*\})/g;
 
@@ -15,7 +16,7 @@ export function checkReferences(pages: PageSource[], termIds: Set<string>, figur
 			const known = component === 'Term' ? termIds : figureIds;
 			if (known.has(id)) continue;
 			const line = page.source.slice(0, match.index).split('\n').length;
-			const where = component === 'Term' ? 'content/glossary.yaml' : 'content/figures.yaml';
+			const where = dataFiles[component === 'Term' ? 'glossary' : 'figures'];
 			errors.push(`${page.file}:${line}: <${component} id="${id}">: no such id in ${where}.`);
 		}
 	}

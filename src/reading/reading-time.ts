@@ -1,9 +1,8 @@
-/** Reading time of an MDX page from its source: the words a reader reads, at 220 words a minute. */
+/** Reading time of an MDX page from its body (front matter excluded): the words a reader reads, at 220 words a minute. */
 const WORDS_PER_MINUTE = 220;
 
 export function readableWords(body: string): number {
 	const text = body
-		.replace(/^---[\s\S]*?---/, '')
 		.replace(/^import .*$/gm, '')
 		.replace(/```[\s\S]*?```/g, '') // diagrams are looked at, not read word by word
 		.replace(/<\/?[A-Za-z][^>]*>/g, ' ')

@@ -3,7 +3,6 @@
  * page's rendered Markdown. Every value from content/revisions.yaml is escaped where it lands.
  */
 import { displayDate, type Revision } from './revisions.ts';
-
 import { escapeHtml } from '../site/escape.ts';
 
 /** The note for one section: one line per revision, each linking to its entry on /changes/. */
@@ -21,7 +20,7 @@ export function updatedNoteHtml(revisions: readonly Revision[], changesHref: str
 const H2_START = /<div class="sl-heading-wrapper level-h2[^"]*"[^>]*>\s*<h2[^>]*\sid="([^"]+)"|<h2[^>]*\sid="([^"]+)"/g;
 
 /** The page's opening paragraph: its note goes after the first paragraph of the content. */
-export const OPENING = '_top';
+const OPENING = '_top';
 
 /**
  * Puts each note at the end of its section: just before the next h2, or at the end of the content

@@ -60,7 +60,7 @@ describe('revision targets', () => {
 	});
 	it('names the entry and its line when the page does not exist', () => {
 		const text = entry(ok) + entry({ ...ok, page: '/no-such-page/' });
-		expect(checkRevisionTargets(parseRevisions(text), pages, 'content/revisions.yaml')).toEqual([
+		expect(checkRevisionTargets(parseRevisions(text), pages)).toEqual([
 			'content/revisions.yaml:6: entry 2 (2026-11-25, /no-such-page/#questions-left-open): there is no page /no-such-page/. Pages: /risks/',
 		]);
 	});

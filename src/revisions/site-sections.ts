@@ -34,21 +34,13 @@ async function readSiteSections(): Promise<Map<string, SitePage>> {
 		]);
 		pages.set(pagePath(entry.id), { title: entry.data.title, sections });
 	}
-	const addEntries = (page: string, items: { id: string; title: string }[]) => {
-		const target = pages.get(page);
-		for (const e of items) target?.sections.set(e.id, { title: e.title, kind: 'entry' });
+	// Entries a component draws as sections of their page.
+	const drawn = {
+		'/glossary/': (await dataOf('glossary')).map((t) => ({ id: t.id, title: t.term })),
+		'/figures/': (await dataOf('figures')).map((f) => ({ id: f.id, title: `${f.value}: ${f.label}` })),
+		'/topics/': (await dataOf('topics')).map((t) => ({ id: t.id, title: t.label })),
 	};
-	addEntries(
-		'/glossary/',
-		(await dataOf('glossary')).map((t) => ({ id: t.id, title: t.term })),
-	);
-	addEntries(
-		'/figures/',
-		(await dataOf('figures')).map((f) => ({ id: f.id, title: `${f.value}: ${f.label}` })),
-	);
-	addEntries(
-		'/topics/',
-		(await dataOf('topics')).map((t) => ({ id: t.id, title: t.label })),
-	);
+	for (const [page, items] of Object.entries(drawn))
+		for (const { id, title } of items) pages.get(page)?.sections.set(id, { title, kind: 'entry' });
 	return pages;
 }

@@ -15,41 +15,26 @@ export interface SitePage {
 	sections: Map<string, SiteSection>;
 }
 
+const entryName = (r: Revision, i: number) =>
+	`${dataFiles.revisions}:${r.line}: entry ${i + 1} (${r.date}, ${r.page}#${r.section})`;
+const noPage = (r: Revision, i: number, pages: Iterable<string>) =>
+	`${entryName(r, i)}: there is no page ${r.page}. Pages: ${[...pages].sort().join(', ')}`;
+
 /** One message per revision whose page or section does not exist, naming the entry and its line. */
-export function checkRevisionTargets(
-	revisions: readonly Revision[],
-	pages: Map<string, SitePage>,
-	file = dataFiles.revisions,
-): string[] {
-	const errors: string[] = [];
-	revisions.forEach((r, i) => {
-		const name = `${file}:${r.line}: entry ${i + 1} (${r.date}, ${r.page}#${r.section})`;
+export function checkRevisionTargets(revisions: readonly Revision[], pages: Map<string, SitePage>): string[] {
+	return revisions.flatMap((r, i) => {
 		const page = pages.get(r.page);
-		if (!page) {
-			errors.push(`${name}: there is no page ${r.page}. Pages: ${[...pages.keys()].sort().join(', ')}`);
-		} else if (!page.sections.has(r.section)) {
-			const known = [...page.sections.keys()];
-			errors.push(
-				`${name}: ${r.page} has no section #${r.section}. ` +
-					(known.length ? `Its sections: ${known.join(', ')}` : 'It has no sections; pick another page.'),
-			);
-		}
+		if (!page) return [noPage(r, i, pages.keys())];
+		if (page.sections.has(r.section)) return [];
+		const known = [...page.sections.keys()];
+		return [
+			`${entryName(r, i)}: ${r.page} has no section #${r.section}. ` +
+				(known.length ? `Its sections: ${known.join(', ')}` : 'It has no sections; pick another page.'),
+		];
 	});
-	return errors;
 }
 
 /** Before rendering, only pages can be checked (section ids come from rendering): one message per revision of a missing page. */
-export function checkRevisionPages(
-	revisions: readonly Revision[],
-	pages: readonly string[],
-	file = dataFiles.revisions,
-): string[] {
-	const known = new Set(pages);
-	return revisions.flatMap((r, i) =>
-		known.has(r.page)
-			? []
-			: [
-					`${file}:${r.line}: entry ${i + 1} (${r.date}, ${r.page}#${r.section}): there is no page ${r.page}. Pages: ${[...known].sort().join(', ')}`,
-				],
-	);
+export function checkRevisionPages(revisions: readonly Revision[], pages: readonly string[]): string[] {
+	return revisions.flatMap((r, i) => (pages.includes(r.page) ? [] : [noPage(r, i, pages)]));
 }

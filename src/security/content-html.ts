@@ -24,7 +24,7 @@ export function isScriptUrl(url: string): boolean {
 }
 
 /** What is unsafe about one element (name and attributes), or undefined. */
-export function unsafeElement(name: string, attributes: Record<string, unknown>): string | undefined {
+function unsafeElement(name: string, attributes: Record<string, unknown>): string | undefined {
 	if (CODE_ELEMENTS.test(name)) return `<${name.toLowerCase()}>`;
 	for (const [attr, value] of Object.entries(attributes)) {
 		if (/^on/i.test(attr)) return `an ${attr.toLowerCase()}= event handler on <${name}>`;
@@ -36,20 +36,11 @@ export function unsafeElement(name: string, attributes: Record<string, unknown>)
 }
 
 /** The first unsafe element in raw HTML (Markdown's html nodes), parsed as a browser would. */
-export function unsafeInHtml(html: string): string | undefined {
-	type Node = HastNode;
-	const walk = (node: Node): string | undefined => {
-		if (node.type === 'element') {
-			const found = unsafeElement(node.tagName!, node.properties ?? {});
-			if (found) return found;
-		}
-		for (const child of node.children ?? []) {
-			const found = walk(child);
-			if (found) return found;
-		}
-		return undefined;
-	};
-	return walk(htmlToHast(html, { fragment: true }) as Node);
+function unsafeInHtml(html: string): string | undefined {
+	const walk = (node: HastNode): string | undefined =>
+		(node.type === 'element' ? unsafeElement(node.tagName!, node.properties ?? {}) : undefined) ??
+		(node.children ?? []).map(walk).find(Boolean);
+	return walk(htmlToHast(html, { fragment: true }) as HastNode);
 }
 
 const ADVICE =

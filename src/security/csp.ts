@@ -52,7 +52,7 @@ export function inlineScriptsInComponent(source: string): string[] {
  * Each component inline script as Astro writes it, with its minified form (a classic script:
  * esbuild renames nothing at its top level, which other scripts may read).
  */
-export function shippedInlineScripts(dirs = componentDirs()): Map<string, string> {
+function shippedInlineScripts(dirs = componentDirs()): Map<string, string> {
 	const scripts = new Set<string>();
 	for (const dir of dirs) {
 		for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {

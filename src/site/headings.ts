@@ -20,7 +20,7 @@ export interface SourceHeading {
 const HEADING = /^(#{2,3})\s+(.+?)\s*$/gm;
 
 /** Markdown/MDX inline markup to plain text: links keep their words, emphasis and code lose marks. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
 	return markdown
 		.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
 		.replace(/!\[[^\]]*\]\([^)]*\)/g, '')

@@ -11,3 +11,9 @@ export const sourceHref = (n: number) => withBase(`/source/#p${n}`);
 
 /** Absolute URL of a site path (site + base + path), for canonical, og:url and og:image. */
 export const absoluteUrl = (path: string, site: URL | undefined) => new URL(withBase(path), site).href;
+
+/** The site as outputs read elsewhere (the feed, citations) name it: its name, and a site path's absolute URL (`absoluteUrl`). */
+export interface SiteInfo {
+	name: string;
+	url: (path: string) => string;
+}

@@ -27,7 +27,7 @@ export interface PageHeading {
 }
 
 /** Longest id, in UTF-8 bytes: it is a folder name and, with ".png", a file name (limit 255). */
-export const MAX_ID_BYTES = 100;
+const MAX_ID_BYTES = 100;
 
 export const sourceFile = (entry: CollectionEntry<'docs'>) => entry.filePath ?? `content/docs/${entry.id}.mdx`;
 
@@ -35,12 +35,8 @@ const cache = new Map<string, Promise<PageHeading[]>>();
 
 export function pageHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading[]> {
 	const key = `${entry.id}\0${entry.digest ?? entry.body ?? ''}`;
-	let found = cache.get(key);
-	if (!found) {
-		found = readHeadings(entry);
-		cache.set(key, found);
-	}
-	return found;
+	if (!cache.has(key)) cache.set(key, readHeadings(entry));
+	return cache.get(key)!;
 }
 
 async function readHeadings(entry: CollectionEntry<'docs'>): Promise<PageHeading[]> {

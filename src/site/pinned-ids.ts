@@ -9,7 +9,7 @@
  */
 import { defineMdastPlugin } from 'satteri';
 
-export const PINNED_ID = /^\s*\/\*\s*#([a-z0-9]+(?:-[a-z0-9]+)*)\s*\*\/\s*$/;
+const PINNED_ID = /^\s*\/\*\s*#([a-z0-9]+(?:-[a-z0-9]+)*)\s*\*\/\s*$/;
 
 /** The pinned id in a heading's MDX source line, if any (shared with the content checks). */
 export function pinnedIdInSource(headingText: string): { id: string; text: string } | undefined {

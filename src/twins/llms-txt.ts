@@ -4,8 +4,8 @@
  * Titles and descriptions come from each page's front matter, the same the page's head shows.
  */
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
-import { load as loadYaml } from 'js-yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { splitFrontmatter } from '../article/coverage.ts';
 import { SiteError } from '../site/errors.ts';
 
 export interface ListedPage {
@@ -18,14 +18,12 @@ export interface ListedPage {
 
 /** Front matter of an MDX page: its title, description and place in the sidebar. */
 export function frontMatter(source: string, file: string): { title: string; description: string; order: number } {
-	const block = /^---\n([\s\S]*?)\n---/.exec(source)?.[1];
-	const data = (block ? loadYaml(block) : undefined) as
-		{ title?: unknown; description?: unknown; sidebar?: { order?: unknown } } | undefined;
-	if (typeof data?.title !== 'string' || typeof data.description !== 'string') {
+	const { data } = splitFrontmatter(source);
+	if (typeof data.title !== 'string' || typeof data.description !== 'string') {
 		throw new SiteError('front matter needs a title and a description for llms.txt', { file, line: 1 });
 	}
-	const order = typeof data.sidebar?.order === 'number' ? data.sidebar.order : 0;
-	return { title: data.title, description: data.description, order };
+	const order = (data.sidebar as { order?: unknown } | undefined)?.order;
+	return { title: data.title, description: data.description, order: typeof order === 'number' ? order : 0 };
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

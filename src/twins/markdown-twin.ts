@@ -8,12 +8,11 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { BlockContent, Root as MdastRoot } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
+import { matches, select, selectAll } from 'hast-util-select';
 import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import { toString } from 'hast-util-to-string';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { remove } from './remove.ts';
 import { visit } from 'unist-util-visit';
 import { SiteError } from '../site/errors.ts';
 
@@ -60,15 +59,13 @@ const handlers: Record<string, Handle> = {
 		]),
 	),
 	a(state, node) {
-		const classes = (node.properties.className as string[] | undefined) ?? [];
 		// A glossary term is a plain word in the twin (the glossary itself is a twin of its own).
-		if (classes.includes('term')) return state.all(node) as never;
+		if (matches('.term', node)) return state.all(node) as never;
 		return defaultHandlers.a(state, node);
 	},
 	figure(state, node) {
-		const classes = (node.properties.className as string[] | undefined) ?? [];
-		if (classes.includes('diagram')) return diagram(state, node) as never;
-		if (classes.includes('article-quote')) {
+		if (matches('.diagram', node)) return diagram(state, node) as never;
+		if (matches('.article-quote', node)) {
 			const quote = select('blockquote', node);
 			const caption = select('figcaption', node);
 			return [
@@ -79,9 +76,8 @@ const handlers: Record<string, Handle> = {
 		return flow(state, node) as never;
 	},
 	aside(state, node) {
-		const classes = (node.properties.className as string[] | undefined) ?? [];
-		if (classes.includes('key-figure')) return keyFigure(state, node) as never;
-		if (!classes.includes('starlight-aside')) return flow(state, node) as never;
+		if (matches('.key-figure', node)) return keyFigure(state, node) as never;
+		if (!matches('.starlight-aside', node)) return flow(state, node) as never;
 		const titleEl = select('.starlight-aside__title', node);
 		const title = titleEl ? toString(titleEl).trim() : '';
 		const content = select('.starlight-aside__content', node);
@@ -147,7 +143,9 @@ export function markdownTwin({ html, pageUrl, mermaidSources, file }: TwinInput)
 		if (desc) figure.properties.dataTwinDescription = toString(desc);
 	}
 	const notText = new Set<unknown>(selectAll(NOT_TEXT, root));
-	remove(root, (node) => notText.has(node));
+	visit(root, (node) => {
+		if ('children' in node) node.children = node.children.filter((child) => !notText.has(child));
+	});
 	// An entry drawn as a section (glossary term, figure) gets its heading's anchor from the section.
 	for (const section of selectAll('section[id]', root)) {
 		const heading = select('h2, h3', section);
