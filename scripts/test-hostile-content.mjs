@@ -145,7 +145,7 @@ try {
 		const shown = [];
 		for (const style of ['apa', 'mla', 'chicago', 'bibtex', 'csl-json']) {
 			await page.locator(`dialog.cite-dialog input[value="${style}"]`).check({ timeout: 60_000 });
-			// The dialog opens at once and says "Preparing the citation…" until the citation library is in.
+			// The dialog opens at once and says "Preparing the citation…" until the citations are in.
 			await page.waitForFunction(() => !document.querySelector('dialog.cite-dialog textarea[aria-busy]'), null, {
 				timeout: 60_000,
 			});

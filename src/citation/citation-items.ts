@@ -1,12 +1,12 @@
 /**
- * One CSL-JSON item per page and per h2 section, written at build time into /citations.json
- * (citations.json.ts) and rendered in the reader's browser on request (cite-dialog.ts), which adds
- * the access date. The article itself names no author, title or date, so every item cites this
+ * One CSL-JSON item per page and per h2 section, rendered in each style at build time into
+ * /citations.json (citations.json.ts); the "Cite" dialog (cite-dialog.ts) adds the access date. The article itself names no author, title or date, so every item cites this
  * site and says, in its note, which article the site explains.
  */
 import type { Revision } from '../revisions/revisions.ts';
 import type { SitePage } from '../revisions/targets.ts';
 import type { SiteInfo } from '../site/links.ts';
+import type { CitationTexts } from './accessed.ts';
 
 export interface CslDate {
 	'date-parts': [[number, number, number]];
@@ -23,6 +23,12 @@ export interface CslItem {
 	/** The section's latest revision (the page's, for the whole page); absent when never revised. */
 	issued?: CslDate;
 	accessed?: CslDate;
+}
+
+/** What /citations.json holds for a page or a section: its item, and that item in each text style. */
+export interface Citation {
+	item: CslItem;
+	text: CitationTexts;
 }
 
 /** The key of a page's item, or of one of its sections: '/aws/' or '/aws/#the-core-of-the-strategy'. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Cite } from '@citation-js/core';
 import { citationItems, citationKey, type CslItem } from './citation-items.ts';
-import { CITATION_STYLES, renderCitation } from './render.ts';
+import { CITATION_STYLES, citationTexts, renderCitation } from './render.ts';
+import { citationText, type DateParts } from './accessed.ts';
 import type { Revision } from '../revisions/revisions.ts';
 import type { SitePage } from '../revisions/targets.ts';
 
@@ -82,5 +83,35 @@ describe('rendered citations', { timeout: 60_000 }, () => {
 		expect(renderCitation(hostile, 'apa')).toContain('src=x onerror=alert(1)> & ');
 		expect(renderCitation(hostile, 'bibtex')).toContain('title = {');
 		expect(JSON.parse(renderCitation(hostile, 'csl-json'))[0].title).toBe(hostile.title);
+	});
+});
+
+describe('citations rendered at build time, dated in the browser', { timeout: 60_000 }, () => {
+	// Every month, its first and last days, a one-digit and a two-digit day, two years.
+	const dates: DateParts[] = Array.from({ length: 12 }, (_, i): DateParts[] => [
+		[2026, i + 1, 1],
+		[2027, i + 1, 28],
+	]).flat();
+	const cases = { dated: items['/aws/#the-core']!, undated: items['/aws/#never-revised']! };
+	for (const [name, item] of Object.entries(cases)) {
+		it(`join around the reader's date exactly as citation-js writes it (${name})`, () => {
+			const texts = citationTexts(item);
+			for (const date of dates)
+				for (const { id } of CITATION_STYLES)
+					expect(citationText(item, texts, id, date)).toBe(
+						renderCitation({ ...item, accessed: { 'date-parts': [date] } }, id),
+					);
+		});
+	}
+	it('leave the stand-in dates nowhere, and the access date where the style prints one', () => {
+		const texts = citationTexts(cases.undated);
+		expect(texts.apa).toHaveLength(2);
+		expect(texts.chicago).toHaveLength(2);
+		expect(JSON.stringify(texts)).not.toMatch(/190[12]/);
+		expect(citationText(cases.undated, texts, 'mla', [2027, 9, 3])).toContain('3 Sept. 2027');
+	});
+	it('fail, naming the item, where the access date cannot be told apart from the text', () => {
+		const odd = { ...cases.undated, title: 'Open since September 30, 1901' };
+		expect(() => citationTexts(odd)).toThrow(/"aws-never-revised" writes its access date/);
 	});
 });

@@ -1,21 +1,21 @@
 /**
  * "Cite this section": a modal dialog with the citation of the section, or of its whole page, in five styles,
- * loaded only when a reader asks (copy-link.ts imports it and the citation library, render.ts, on
- * the click). The dialog opens as soon as this small module is in; the library (the largest file the
- * site has) follows, and the citation fills in when it arrives, so a slow connection never leaves the
- * click unanswered. The data comes from /citations.json, written at build time; the access date is
- * the reader's today.
+ * loaded only when a reader asks (copy-link.ts imports it on the click). The citations come
+ * rendered from /citations.json, written at build time (citations.json.ts); this only puts in the
+ * access date, the reader's today (accessed.ts). The dialog opens as soon as its stylesheet is in and
+ * says the citation is on its way, so a slow connection never leaves the click unanswered.
  * Every text lands through textContent or a textarea's value, never as HTML.
  *
  * What it needs from the page comes in as arguments, not imports: a module shared with the page's
  * bundle would make the bundler split that bundle into further chunks every page then fetches.
  */
-import type { CslItem } from './citation-items.ts';
+import { citationText, type DateParts } from './accessed.ts';
+import type { Citation } from './citation-items.ts';
 import { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 import stylesheet from './cite-dialog.css?url';
 
 const STYLE_KEY = 'cite-style';
-let items: Promise<Record<string, CslItem>> | undefined;
+let citations: Promise<Record<string, Citation>> | undefined;
 
 export interface CitationPage {
 	/** This page's path, '/aws/', and the h2 to cite. */
@@ -26,18 +26,12 @@ export interface CitationPage {
 	sourceUrl: string;
 	announce: (message: string) => void;
 	writeClipboard: (text: string) => Promise<boolean>;
-	/**
-	 * The citation library (render.ts), being imported by the caller: an import from here would need
-	 * the bundler's preload helper, which it would then split out of the page's bundle into a file
-	 * of its own that every page fetches.
-	 */
-	renderer: Promise<typeof import('./render.ts')>;
 }
 
-const loadItems = (url: string) =>
-	(items ??= fetch(url).then((r) => {
+const loadCitations = (url: string) =>
+	(citations ??= fetch(url).then((r) => {
 		if (!r.ok) throw new Error(`citations.json: HTTP ${r.status}`);
-		return r.json() as Promise<Record<string, CslItem>>;
+		return r.json() as Promise<Record<string, Citation>>;
 	}));
 
 const loadStylesheet = () =>
@@ -51,9 +45,9 @@ const loadStylesheet = () =>
 		document.head.append(link);
 	});
 
-function today(): CslItem['accessed'] {
+function today(): DateParts {
 	const d = new Date();
-	return { 'date-parts': [[d.getFullYear(), d.getMonth() + 1, d.getDate()]] };
+	return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
 }
 
 function savedStyle(): CitationStyle {
@@ -76,17 +70,13 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /** Open the dialog for a section of a page; focus returns to `opener`. */
 export async function openCitation(
 	opener: HTMLElement,
-	{ page, section, citationsUrl, sourceUrl, announce, writeClipboard, renderer }: CitationPage,
+	{ page, section, citationsUrl, sourceUrl, announce, writeClipboard }: CitationPage,
 ) {
-	const [all] = await Promise.all([loadItems(citationsUrl), loadStylesheet()]);
+	const all = loadCitations(citationsUrl);
+	// A failed load is shown in the dialog; this only keeps it from counting as unhandled.
+	all.catch(() => undefined);
+	await loadStylesheet();
 	const accessed = today();
-	const itemOf = (key: string): CslItem => {
-		const found = all[key];
-		if (!found) throw new Error(`no citation for ${key}`);
-		return { ...found, accessed };
-	};
-	const choices = { section: itemOf(`${page}#${section}`), page: itemOf(page) };
-	let item = choices.section;
 
 	document.querySelector('dialog.cite-dialog')?.remove();
 	const dialog = element('dialog', { className: 'cite-dialog' });
@@ -131,30 +121,32 @@ export async function openCitation(
 	actions.append(copy, close);
 
 	const currentStyle = () => (styles.querySelector<HTMLInputElement>('input:checked')?.value ?? 'apa') as CitationStyle;
+	const currentScope = () => scope.querySelector<HTMLInputElement>('input:checked')?.value ?? 'section';
 	const showFailure = () => {
 		output.value = 'The citation could not be loaded. Close this and try again.';
 		output.removeAttribute('aria-busy');
 	};
-	// Until the citation library is in: the dialog is open and says so.
+	// Until the citations are in: the dialog is open and says so.
 	output.value = 'Preparing the citation…';
 	output.setAttribute('aria-busy', 'true');
 	copy.disabled = true;
 	const render = () => {
-		item = scope.querySelector<HTMLInputElement>('input:checked')?.value === 'page' ? choices.page : choices.section;
-		what.textContent = item.title;
-		const style = currentStyle();
-		const shown = item;
-		void renderer.then(({ renderCitation }) => {
+		const [style, cited] = [currentStyle(), currentScope()];
+		void all.then((citations) => {
 			// A later choice may have rendered first; only the latest counts.
-			if (shown !== item || style !== currentStyle()) return;
-			output.value = renderCitation(item, style);
+			if (style !== currentStyle() || cited !== currentScope()) return;
+			const citation = citations[cited === 'page' ? page : `${page}#${section}`];
+			if (!citation) return showFailure();
+			const { item, text } = citation;
+			what.textContent = item.title;
+			output.value = citationText(item, text, style, accessed);
 			copy.disabled = false;
 			output.removeAttribute('aria-busy');
+			const [y, m, d] = item.issued?.['date-parts'][0] ?? [];
+			dates.textContent = item.issued
+				? `Dated ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' })}, the ${cited}'s latest revision; accessed today, from your browser's date.`
+				: `Not revised since it was published, so undated ("n.d."); accessed today, from your browser's date.`;
 		}, showFailure);
-		const [y, m, d] = item.issued?.['date-parts'][0] ?? [];
-		dates.textContent = item.issued
-			? `Dated ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' })}, the ${item === choices.page ? 'page' : 'section'}'s latest revision; accessed today, from your browser's date.`
-			: `Not revised since it was published, so undated ("n.d."); accessed today, from your browser's date.`;
 		try {
 			localStorage.setItem(STYLE_KEY, style);
 		} catch {

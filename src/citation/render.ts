@@ -1,26 +1,31 @@
 /**
- * A citation in one of five styles, rendered by citation-js: APA 7 (its CSL plugin's own style),
- * MLA 9 and Chicago 18 (official CSL styles, ./styles), BibTeX and CSL-JSON. Runs in the reader's
- * browser, imported on the click that opens the "Cite" dialog (src/linking/copy-link.ts hands it to
- * cite-dialog.ts), and in the unit tests.
+ * Citations in five styles, rendered at build time by citation-js: APA 7 (its CSL plugin's own
+ * style), MLA 9 and Chicago 18 (official CSL styles, ./styles), BibTeX and CSL-JSON. Each is
+ * rendered with a stand-in access date and cut where that date stands (accessed.ts), so the reader's
+ * browser only puts today's date in: it never downloads the library or waits for its styles to load.
  */
+import { readFileSync } from 'node:fs';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
-import mla from './styles/modern-language-association.csl?raw';
-import chicago from './styles/chicago-notes-bibliography-access-dates.csl?raw';
+import { fromRoot } from '../site/paths.ts';
+import { ACCESS_DATE_FORMATS, type CitationTexts, type DateParts } from './accessed.ts';
 import type { CslItem } from './citation-items.ts';
 import type { CitationStyle } from './citation-styles.ts';
 
 export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
-const CSL_TEMPLATES: Partial<Record<CitationStyle, string>> = { mla, chicago };
+// Also named in the cache of rendered citations (citations.json.ts).
+const CSL_FILES = {
+	mla: 'src/citation/styles/modern-language-association.csl',
+	chicago: 'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
+};
 let registered = false;
 
 function registerStyles() {
 	if (registered) return;
 	const config = plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } };
-	for (const [name, xml] of Object.entries(CSL_TEMPLATES)) config.styles.add(name, xml);
+	for (const [name, file] of Object.entries(CSL_FILES)) config.styles.add(name, readFileSync(fromRoot(file), 'utf8'));
 	registered = true;
 }
 
@@ -30,4 +35,32 @@ export function renderCitation(item: CslItem, style: CitationStyle): string {
 	if (style === 'bibtex') return cite.format('bibtex', { format: 'text' }).trim();
 	if (style === 'csl-json') return cite.format('data', { format: 'text' });
 	return cite.format('bibliography', { format: 'text', template: style, lang: 'en-US' }).trim();
+}
+
+/**
+ * Two stand-in access dates, in different forms (a long month and May, two digits and one): a
+ * style whose access date is not where the split expects leaves texts that differ.
+ */
+const STAND_INS: [DateParts, DateParts] = [
+	[1901, 9, 30],
+	[1902, 5, 1],
+];
+
+/** `item` in every text style, each cut where its access date goes. */
+export function citationTexts(item: CslItem): CitationTexts {
+	const styles = ['apa', 'mla', 'chicago', 'bibtex'] as const;
+	return Object.fromEntries(
+		styles.map((style) => {
+			const format = ACCESS_DATE_FORMATS[style];
+			const [first, second] = STAND_INS.map((date) => {
+				const text = renderCitation({ ...item, accessed: { 'date-parts': [date] } }, style);
+				return format ? text.split(format(date)) : [text];
+			});
+			if (first!.length > 2 || JSON.stringify(first) !== JSON.stringify(second))
+				throw new Error(
+					`citations: the ${style} citation of "${item.id}" writes its access date in a form src/citation/accessed.ts does not know: ${first!.join('|')}`,
+				);
+			return [style, first];
+		}),
+	) as CitationTexts;
 }

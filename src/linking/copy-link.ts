@@ -55,17 +55,10 @@ function pagePath(): string {
 	return page ? `/${page}/` : '/';
 }
 
-/**
- * The citation dialog and its library load only when a reader asks to cite (src/citation): both
- * start on the click, and the dialog opens as soon as its own small module is in.
- */
+/** The citation dialog loads only when a reader asks to cite (src/citation). */
 async function cite(opener: HTMLElement, section: string) {
-	const renderer = import('../citation/render.ts');
-	// The dialog reports a failed load in place; this only keeps it from counting as unhandled.
-	renderer.catch(() => undefined);
 	const { openCitation } = await import('../citation/cite-dialog.ts');
 	await openCitation(opener, {
-		renderer,
 		page: pagePath(),
 		section,
 		citationsUrl: withBase('/citations.json'),
