@@ -1,21 +1,24 @@
 /**
  * /citations.json: every page's and section's citation (citation-items.ts), rendered in each style
  * (render.ts), fetched only when a reader asks to cite. Rendered citations are kept in the build
- * cache: citation-js is loaded only when an item has changed.
+ * cache: citation-js is loaded, in a worker, only when an item has changed.
  */
+import { Worker } from 'node:worker_threads';
 import type { APIRoute } from 'astro';
 import { Cache } from '../build/cache.ts';
 import { dataOf } from '../data/collections.ts';
 import { absoluteUrl } from '../site/links.ts';
+import { fromRoot } from '../site/paths.ts';
 import { SITE_NAME } from '../config/site-name.ts';
 import { siteSections } from '../revisions/site-sections.ts';
 import type { CitationTexts } from './accessed.ts';
-import { citationItems, type Citation } from './citation-items.ts';
+import { citationItems, type Citation, type CslItem } from './citation-items.ts';
 
 const rendered = new Cache<CitationTexts>({
 	name: 'citations',
 	code: [
 		'src/citation/render.ts',
+		'src/citation/render-worker.ts',
 		'src/citation/accessed.ts',
 		'src/citation/styles/modern-language-association.csl',
 		'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
@@ -28,6 +31,16 @@ const rendered = new Cache<CitationTexts>({
 			: 'not a citation in each style',
 });
 
+/** Renders `items` in a worker thread (render-worker.ts); rejects with the worker's error. */
+function renderApart(items: CslItem[]): Promise<CitationTexts[]> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(fromRoot('src/citation/render-worker.ts'), { workerData: items });
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`citations: the rendering worker stopped (exit code ${code})`)));
+	});
+}
+
 export const prerender = true;
 
 export const GET: APIRoute = async ({ site }) => {
@@ -36,15 +49,11 @@ export const GET: APIRoute = async ({ site }) => {
 		name: SITE_NAME,
 		url: (path) => absoluteUrl(path, site),
 	});
-	let render: typeof import('./render.ts') | undefined;
+	const cacheKey = (item: CslItem) => rendered.key([JSON.stringify(item)]);
+	const missing = Object.values(items).filter((item) => !rendered.get(cacheKey(item)));
+	if (missing.length) (await renderApart(missing)).forEach((text, i) => rendered.set(cacheKey(missing[i]!), text));
 	const citations: Record<string, Citation> = {};
-	for (const [key, item] of Object.entries(items))
-		citations[key] = {
-			item,
-			text: await rendered.memo([JSON.stringify(item)], async () =>
-				(render ??= await import('./render.ts')).citationTexts(item),
-			),
-		};
+	for (const [key, item] of Object.entries(items)) citations[key] = { item, text: rendered.get(cacheKey(item))! };
 	return new Response(JSON.stringify(citations), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
