@@ -11,24 +11,11 @@ export type DateParts = [year: number, month: number, day: number];
 /** A rendered citation in each text style, split where the access date goes (one part: none). */
 export type CitationTexts = Record<Exclude<CitationStyle, 'csl-json'>, string[]>;
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 // CSL's short month forms (en-US), which MLA uses.
 const SHORT_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
-const long = ([y, m, d]: DateParts) => `${MONTHS[m - 1]} ${d}, ${y}`;
+const long = ([y, m, d]: DateParts) =>
+	`${new Date(Date.UTC(y, m - 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${d}, ${y}`;
 
 /** How each style that prints an access date writes it. */
 export const ACCESS_DATE_FORMATS: Partial<Record<CitationStyle, (date: DateParts) => string>> = {
