@@ -1,7 +1,8 @@
 /**
  * One CSL-JSON item per page and per h2 section, rendered in each style at build time into
- * /citations.json (citations.json.ts); the "Cite" dialog (cite-dialog.ts) adds the access date. The article itself names no author, title or date, so every item cites this
- * site and says, in its note, which article the site explains.
+ * /citations.json (citations.json.ts); the "Cite" dialog (cite-dialog.ts) adds the access date.
+ * The article itself names no author, title or date, so every item cites this site and says, in
+ * its note, which article the site explains.
  */
 import type { Revision } from '../revisions/revisions.ts';
 import type { SitePage } from '../revisions/targets.ts';

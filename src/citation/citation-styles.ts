@@ -8,3 +8,9 @@ export const CITATION_STYLES = [
 ] as const;
 
 export type CitationStyle = (typeof CITATION_STYLES)[number]['id'];
+
+/** The official CSL files the build renders MLA and Chicago from (APA is citation-js's own). */
+export const CSL_FILES = {
+	mla: 'src/citation/styles/modern-language-association.csl',
+	chicago: 'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
+};

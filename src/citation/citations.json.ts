@@ -13,6 +13,7 @@ import { SITE_NAME } from '../config/site-name.ts';
 import { siteSections } from '../revisions/site-sections.ts';
 import type { CitationTexts } from './accessed.ts';
 import { citationItems, type Citation, type CslItem } from './citation-items.ts';
+import { CSL_FILES } from './citation-styles.ts';
 
 const rendered = new Cache<CitationTexts>({
 	name: 'citations',
@@ -20,8 +21,8 @@ const rendered = new Cache<CitationTexts>({
 		'src/citation/render.ts',
 		'src/citation/render-worker.ts',
 		'src/citation/accessed.ts',
-		'src/citation/styles/modern-language-association.csl',
-		'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
+		'src/citation/citation-styles.ts',
+		...Object.values(CSL_FILES),
 	],
 	check: (texts) =>
 		(['apa', 'mla', 'chicago', 'bibtex'] as const).every(

@@ -11,15 +11,10 @@ import '@citation-js/plugin-bibtex';
 import { fromRoot } from '../site/paths.ts';
 import { ACCESS_DATE_FORMATS, type CitationTexts, type DateParts } from './accessed.ts';
 import type { CslItem } from './citation-items.ts';
-import type { CitationStyle } from './citation-styles.ts';
+import { CSL_FILES, type CitationStyle } from './citation-styles.ts';
 
 export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
-// Also named in the cache of rendered citations (citations.json.ts).
-const CSL_FILES = {
-	mla: 'src/citation/styles/modern-language-association.csl',
-	chicago: 'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
-};
 let registered = false;
 
 function registerStyles() {
