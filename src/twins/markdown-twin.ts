@@ -64,7 +64,7 @@ const handlers: Record<string, Handle> = {
 		return defaultHandlers.a(state, node);
 	},
 	figure(state, node) {
-		if (matches('.diagram', node)) return diagram(state, node) as never;
+		if (matches('.diagram', node)) return diagram(node) as never;
 		if (matches('.article-quote', node)) {
 			const quote = select('blockquote', node);
 			const caption = select('figcaption', node);
@@ -113,7 +113,7 @@ function keyFigure(state: State, node: Element) {
 let diagramSources: readonly string[] = [];
 let diagramIndex = 0;
 let diagramFile = '';
-function diagram(state: State, node: Element) {
+function diagram(node: Element) {
 	const title = node.properties.dataTwinTitle ?? (select('figcaption', node) && toString(select('figcaption', node)!));
 	const desc = node.properties.dataTwinDescription;
 	const source = diagramSources[diagramIndex++];
