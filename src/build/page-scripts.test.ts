@@ -35,7 +35,7 @@ describe('inOrder', () => {
 });
 
 describe('useBundle', () => {
-	it('puts the chunks and the bundle at the end of the head, search async, and drops the modules', () => {
+	it("puts search's chunk at the end of the head, async, the bundle and its other chunks at the end of the body, and drops the modules", () => {
 		const html = useBundle(
 			page('/explainer/'),
 			'/explainer/',
@@ -44,8 +44,9 @@ describe('useBundle', () => {
 			'page-scripts-chunk.Y.js',
 		);
 		expect(html).toBe(
-			'<head><link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Z.js"><script type="module" async src="/explainer/_astro/page-scripts-chunk.Y.js"></script><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></head><body>' +
-				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script></body>',
+			'<head><script type="module" async src="/explainer/_astro/page-scripts-chunk.Y.js"></script></head><body>' +
+				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script>' +
+				'<link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Z.js"><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></body>',
 		);
 	});
 });

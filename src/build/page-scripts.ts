@@ -4,8 +4,8 @@
  * own, and two of them import a further chunk, so a page fetched nine files in two round trips
  * before its controls worked. After the build, this bundles the modules every article page lists,
  * in their page order, into one file (esbuild, with code splitting so the search dialog stays a
- * separate file loaded on intent), preloads the one chunk it shares with that dialog, and points
- * every page at it. Pages that list a subset (no table of contents) get the same file: the modules
+ * separate file loaded on intent), and points every page at it: the bundle after the text, the
+ * chunk it shares with that dialog in the head (useBundle). Pages that list a subset (no table of contents) get the same file: the modules
  * they lack only define custom elements those pages do not use. Fewer requests, and no chain of
  * them, is what brought mobile Lighthouse LCP level with stock Starlight's (bench/results.md).
  */
@@ -41,9 +41,11 @@ export function inOrder(list: string[], order: string[]): boolean {
 }
 
 /**
- * The page without its module scripts, and at the end of its `<head>` the chunks the bundle imports
- * and the bundle: the chunk that starts search runs as soon as it arrives (`async`), the others are
- * preloaded. In the head, the browser finds them before it has read the body.
+ * The page without its module scripts; instead, at the end of its `<head>` the chunk that starts
+ * search, run as soon as it arrives (`async`), and at the end of its `<body>` the bundle and the
+ * other chunks it imports (preloaded). The bundle is deferred either way, so it runs no sooner from
+ * the head; found there, it is fetched beside the stylesheet and, on a slow line, delays the first
+ * paint by the time its bytes take.
  */
 export function useBundle(
 	html: string,
@@ -53,21 +55,14 @@ export function useBundle(
 	early: string,
 	elements = htmlElements(html),
 ): string {
-	const tags = chunks
-		.map((c) =>
-			c === early
-				? `<script type="module" async src="${base}_astro/${c}"></script>`
-				: `<link rel="modulepreload" href="${base}_astro/${c}">`,
-		)
-		.join('');
+	const tag = (c: string) => `<script type="module"${c === early ? ' async' : ''} src="${base}_astro/${c}"></script>`;
+	const preloads = chunks.filter((c) => c !== early).map((c) => `<link rel="modulepreload" href="${base}_astro/${c}">`);
 	const head = elements.find((e) => e.name === 'head')!;
+	const body = elements.find((e) => e.name === 'body')!;
 	return editHtml(html, [
 		...moduleScriptElements(elements, base).map(({ start, end }) => ({ start, end, text: '' })),
-		{
-			start: head.innerEnd,
-			end: head.innerEnd,
-			text: `${tags}<script type="module" src="${base}_astro/${bundle}"></script>`,
-		},
+		{ start: head.innerEnd, end: head.innerEnd, text: tag(early) },
+		{ start: body.innerEnd, end: body.innerEnd, text: `${preloads.join('')}${tag(bundle)}` },
 	]);
 }
 

@@ -25,12 +25,18 @@ test('every page: header, title and first paragraph lie within the first 14 KB o
 	}
 });
 
-test('every page links its stylesheet and its one script from <head>, as Astro writes them, with nothing held back by a loader', () => {
+test('every page links its stylesheet and the chunk that starts search from <head>, its one script from the end of <body>, with nothing held back by a loader', () => {
 	for (const path of readingOrder) {
 		const html = htmlOf(path).toString('utf8');
 		const head = html.slice(0, html.indexOf('</head>'));
 		expect(head, path).toMatch(/<link rel="stylesheet" href="[^"]+\.css">/);
-		expect(head, path).toMatch(/<script type="module" src="[^"]+\.js"><\/script>/);
+		expect(head, path).toMatch(/<script type="module" async src="[^"]+\.js"><\/script>/);
+		// Deferred either way; named in <head>, it would be fetched beside the stylesheet the first
+		// paint waits for and, on a slow line, share its bandwidth.
+		expect(head, path).not.toMatch(/<script type="module" src=/);
+		expect(html, path).toMatch(
+			/<\/main>.*<script type="module" src="[^"]*\/_astro\/page-scripts\.\w+\.js"><\/script><\/body>/s,
+		);
 		expect(html, path).not.toMatch(/<noscript|data-modules=/);
 	}
 });
