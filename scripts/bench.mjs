@@ -447,11 +447,11 @@ function report(results) {
 		'',
 		`Throttled loads (DevTools emulation: ${THROTTLE.latencyMs} ms round trip, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x slower; ${THROTTLED_RUNS} cold loads per page, the two sites in turns; Ctrl+K pressed from the first paint every 100 ms until search opens), medians, ours / stock:`,
 		'',
-		'| page | first paint ms | largest paint ms | CLS | search opens, ms after first paint |',
-		'| --- | --- | --- | --- | --- |',
+		'| page | first paint ms | largest paint ms | CLS | search opens, ms after first paint | page scripts run (DOMContentLoaded) ms |',
+		'| --- | --- | --- | --- | --- | --- |',
 		...Object.entries(ours.throttled).map(([path, o]) => {
 			const t = stock.throttled[path];
-			return `| ${path} | ${fmt(o.fcp, 0)} / ${fmt(t?.fcp, 0)} | ${fmt(o.lcp, 0)} / ${fmt(t?.lcp, 0)} | ${fmt(o.cls, 3)} / ${fmt(t?.cls, 3)} | ${fmt(o.searchAfterFcp, 0)} / ${fmt(t?.searchAfterFcp, 0)} |`;
+			return `| ${path} | ${fmt(o.fcp, 0)} / ${fmt(t?.fcp, 0)} | ${fmt(o.lcp, 0)} / ${fmt(t?.lcp, 0)} | ${fmt(o.cls, 3)} / ${fmt(t?.cls, 3)} | ${fmt(o.searchAfterFcp, 0)} / ${fmt(t?.searchAfterFcp, 0)} | ${fmt(o.scripts, 0)} / ${fmt(t?.scripts, 0)} |`;
 		}),
 		'',
 		'Per page: compressed KB a browser needs before `<main>` and through the first paragraph (one round trip carries about 14 KB); gzip KB (ratio ours/stock). Lighthouse scores are performance/accessibility/best practices/SEO.',
