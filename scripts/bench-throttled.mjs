@@ -3,7 +3,8 @@
  * Pages as a reader on a slow phone connection meets them, in a real Chromium with DevTools'
  * network and CPU emulation (150 ms round trip, 1.6 Mbit/s each way, CPU 4× slower): first paint,
  * largest paint, layout shift, when search first answers Ctrl+K, and when the page's deferred scripts
- * (every other control's code) have run: DOMContentLoaded waits for them. The reader presses Ctrl+K at
+ * have run (DOMContentLoaded waits for them), timed in loads of their own where nobody presses
+ * anything: a press starts search's downloads, which would compete with those scripts. The reader presses Ctrl+K at
  * first paint and again every 100 ms until the dialog opens, so a site that loses early presses
  * and one that keeps them are timed alike. Each run is a fresh profile (cold cache); medians.
  *
@@ -53,7 +54,8 @@ const OBSERVE = () => {
 	}).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function onePage(browser, url) {
+/** One cold load; `press`: Ctrl+K from the first paint until search opens, else no input at all. */
+async function onePage(browser, url, press) {
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
 	const page = await context.newPage();
 	await throttle(page);
@@ -66,7 +68,7 @@ async function onePage(browser, url) {
 	const dialogOpen = () => page.evaluate(() => !!document.querySelector('site-search dialog[open]'));
 	// Ctrl+K from the first paint until search answers (at most 60 s).
 	let searchMs = NaN;
-	for (let i = 0; i < 600; i++) {
+	for (let i = 0; press && i < 600; i++) {
 		await page.keyboard.press('Control+k');
 		if (await dialogOpen()) {
 			searchMs = await page.evaluate(() => performance.now());
@@ -82,7 +84,9 @@ async function onePage(browser, url) {
 			.domContentLoadedEventEnd,
 	}));
 	await context.close();
-	return { fcp: r.fcp, lcp: r.lcp, cls: r.cls, search: searchMs, searchAfterFcp: searchMs - r.fcp, scripts: r.scripts };
+	return press
+		? { fcp: r.fcp, lcp: r.lcp, cls: r.cls, search: searchMs, searchAfterFcp: searchMs - r.fcp }
+		: { scripts: r.scripts };
 }
 
 /**
@@ -97,7 +101,10 @@ export async function throttledPages(dists, paths, runs, executablePath = ensure
 		for (let i = 0; i < runs; i++)
 			for (const path of paths)
 				for (const [site, server] of servers.entries())
-					samples[site][path].push(await onePage(browser, `${server.origin}${path}`));
+					samples[site][path].push({
+						...(await onePage(browser, `${server.origin}${path}`, true)),
+						...(await onePage(browser, `${server.origin}${path}`, false)),
+					});
 		return samples.map((byPath) =>
 			Object.fromEntries(
 				Object.entries(byPath).map(([path, runs]) => [

@@ -35,18 +35,30 @@ describe('inOrder', () => {
 });
 
 describe('useBundle', () => {
+	const ownPage =
+		'<head><script type="module" src="/explainer/_astro/page.A.js"></script></head><body><main></main>' +
+		'<script type="module" src="/explainer/_astro/Search.astro_astro_type_script_index_0_lang.B.js"></script></body>';
 	it("puts search's chunk at the end of the head, async, the bundle and its other chunks at the end of the body, and drops the modules", () => {
 		const html = useBundle(
-			page('/explainer/'),
+			ownPage,
 			'/explainer/',
 			'page-scripts.X.js',
 			['page-scripts-chunk.Z.js', 'page-scripts-chunk.Y.js'],
 			'page-scripts-chunk.Y.js',
 		);
 		expect(html).toBe(
-			'<head><script type="module" async src="/explainer/_astro/page-scripts-chunk.Y.js"></script></head><body>' +
-				'<script type="module">inline()</script><script type="module" src="https://cdn.example/x.js"></script>' +
+			'<head><script type="module" async src="/explainer/_astro/page-scripts-chunk.Y.js"></script></head><body><main></main>' +
 				'<link rel="modulepreload" href="/explainer/_astro/page-scripts-chunk.Z.js"><script type="module" src="/explainer/_astro/page-scripts.X.js"></script></body>',
+		);
+	});
+	it('refuses a page with another module script, which would now run before the bundle', () => {
+		expect(() => useBundle(page('/'), '/', 'page-scripts.X.js', ['c.Y.js'], 'c.Y.js')).toThrow(
+			'a module script not from _astro/ (inline) would run before the bundle moved after it',
+		);
+	});
+	it('refuses a page without a body', () => {
+		expect(() => useBundle('<head></head>', '/', 'page-scripts.X.js', ['c.Y.js'], 'c.Y.js')).toThrow(
+			'the page has no <body>',
 		);
 	});
 });

@@ -5,9 +5,9 @@
  * before its controls worked. After the build, this bundles the modules every article page lists,
  * in their page order, into one file (esbuild, with code splitting so the search dialog stays a
  * separate file loaded on intent), and points every page at it: the bundle after the text, the
- * chunk it shares with that dialog in the head (useBundle). Pages that list a subset (no table of contents) get the same file: the modules
- * they lack only define custom elements those pages do not use. Fewer requests, and no chain of
- * them, is what brought mobile Lighthouse LCP level with stock Starlight's (bench/results.md).
+ * chunk it shares with that dialog in the head (useBundle). Pages that list a subset (no table of
+ * contents) get the same file: the modules they lack only define custom elements those pages do not
+ * use. Fewer requests, and no chain of them.
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -45,7 +45,8 @@ export function inOrder(list: string[], order: string[]): boolean {
  * search, run as soon as it arrives (`async`), and at the end of its `<body>` the bundle and the
  * other chunks it imports (preloaded). The bundle is deferred either way, so it runs no sooner from
  * the head; found there, it is fetched beside the stylesheet and, on a slow line, delays the first
- * paint by the time its bytes take.
+ * paint by the time its bytes take. Module scripts run in document order, so the bundle would now
+ * run after any other module script on the page: a page with one is refused.
  */
 export function useBundle(
 	html: string,
@@ -57,10 +58,17 @@ export function useBundle(
 ): string {
 	const tag = (c: string) => `<script type="module"${c === early ? ' async' : ''} src="${base}_astro/${c}"></script>`;
 	const preloads = chunks.filter((c) => c !== early).map((c) => `<link rel="modulepreload" href="${base}_astro/${c}">`);
-	const head = elements.find((e) => e.name === 'head')!;
-	const body = elements.find((e) => e.name === 'body')!;
+	const head = elements.find((e) => e.name === 'head');
+	const body = elements.find((e) => e.name === 'body');
+	if (!head || !body) throw new Error(`page scripts: the page has no <${head ? 'body' : 'head'}>.`);
+	const ours = moduleScriptElements(elements, base);
+	const other = elements.find((e) => e.name === 'script' && e.attrs.type === 'module' && !ours.includes(e));
+	if (other)
+		throw new Error(
+			`page scripts: a module script not from _astro/ (${other.attrs.src ?? 'inline'}) would run before the bundle moved after it.`,
+		);
 	return editHtml(html, [
-		...moduleScriptElements(elements, base).map(({ start, end }) => ({ start, end, text: '' })),
+		...ours.map(({ start, end }) => ({ start, end, text: '' })),
 		{ start: head.innerEnd, end: head.innerEnd, text: tag(early) },
 		{ start: body.innerEnd, end: body.innerEnd, text: `${preloads.join('')}${tag(bundle)}` },
 	]);
@@ -142,10 +150,12 @@ export const pageScriptsStep: PostBuildStep = {
 			);
 		const earlyChunk = name(early[0]);
 		for (const page of targets) {
-			built.write(
-				page.file,
-				useBundle(page.html, base, name(bundlePath), chunks, earlyChunk, built.elements(page.file)),
-			);
+			try {
+				const html = useBundle(page.html, base, name(bundlePath), chunks, earlyChunk, built.elements(page.file));
+				built.write(page.file, html);
+			} catch (error) {
+				throw new Error(`${page.file}: ${(error as Error).message}`);
+			}
 		}
 		const bundled = unusedInputs(
 			result.metafile.inputs,

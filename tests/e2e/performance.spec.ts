@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_ROUND_TRIP_BYTES, READ_THROUGH, firstScreenBytes, readThroughBytes } from '../../scripts/page-bytes.mjs';
 import { builtSite, readingOrder } from './pages.ts';
+import { htmlElements, type HtmlElement } from '../../src/build/html.ts';
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
 const dist = builtSite.outDir;
@@ -28,15 +29,26 @@ test('every page: header, title and first paragraph lie within the first 14 KB o
 test('every page links its stylesheet and the chunk that starts search from <head>, its one script from the end of <body>, with nothing held back by a loader', () => {
 	for (const path of readingOrder) {
 		const html = htmlOf(path).toString('utf8');
-		const head = html.slice(0, html.indexOf('</head>'));
-		expect(head, path).toMatch(/<link rel="stylesheet" href="[^"]+\.css">/);
-		expect(head, path).toMatch(/<script type="module" async src="[^"]+\.js"><\/script>/);
-		// Deferred either way; named in <head>, it would be fetched beside the stylesheet the first
-		// paint waits for and, on a slow line, share its bandwidth.
-		expect(head, path).not.toMatch(/<script type="module" src=/);
-		expect(html, path).toMatch(
-			/<\/main>.*<script type="module" src="[^"]*\/_astro\/page-scripts\.\w+\.js"><\/script><\/body>/s,
+		const elements = htmlElements(html);
+		const [head, body, main] = ['head', 'body', 'main'].map((name) => elements.find((e) => e.name === name)!);
+		const within = (outer: HtmlElement) => elements.filter((e) => e.start > outer.start && e.end <= outer.end);
+		expect(within(head).filter((e) => e.name === 'link' && e.attrs.rel === 'stylesheet').length, path).toBeGreaterThan(
+			0,
 		);
+		// Deferred either way; named in <head>, the bundle would be fetched beside the stylesheet the
+		// first paint waits for and, on a slow line, share its bandwidth.
+		const headScripts = within(head).filter((e) => e.name === 'script' && e.attrs.src);
+		expect(
+			headScripts.map((e) => [e.attrs.type, 'async' in e.attrs, e.attrs.src]),
+			path,
+		).toEqual([['module', true, expect.stringMatching(/\/_astro\/page-scripts-chunk\.\w+\.js$/)]]);
+		const last = within(body).at(-1)!;
+		expect([last.name, last.attrs.type, last.attrs.src], path).toEqual([
+			'script',
+			'module',
+			expect.stringMatching(/\/_astro\/page-scripts\.\w+\.js$/),
+		]);
+		expect(last.start, `${path}: the bundle comes after the text`).toBeGreaterThan(main.end);
 		expect(html, path).not.toMatch(/<noscript|data-modules=/);
 	}
 });
