@@ -3,10 +3,11 @@
  * Pages as a reader on a slow phone connection meets them, in a real Chromium with DevTools'
  * network and CPU emulation (150 ms round trip, 1.6 Mbit/s each way, CPU 4× slower): first paint,
  * largest paint, layout shift, when search first answers Ctrl+K, and when the page's deferred scripts
- * have run (DOMContentLoaded waits for them), timed in loads of their own where nobody presses
- * anything: a press starts search's downloads, which would compete with those scripts. The reader presses Ctrl+K at
- * first paint and again every 100 ms until the dialog opens, so a site that loses early presses
- * and one that keeps them are timed alike. Each run is a fresh profile (cold cache); medians.
+ * have run (DOMContentLoaded waits for them). The reader presses Ctrl+K at first paint and again
+ * every 100 ms until the dialog opens, so a site that loses early presses and one that keeps them
+ * are timed alike. The scripts are timed in loads of their own where nothing is pressed: a press
+ * starts search's downloads, which would compete with them. Each load is a fresh profile (cold
+ * cache); medians.
  *
  * `throttledPages(dists, paths, runs)` is used by scripts/bench.mjs for this site and stock
  * Starlight; `node scripts/bench-throttled.mjs RUNS DIST [DIST…] [-- PATH…]` prints the figures.

@@ -445,7 +445,7 @@ function report(results) {
 		`Next page (/aws/ → "Next", pointer rested on the link first): ours LCP ${fmt(ours.nextPage.lcpMs, 0)} ms / FCP ${fmt(ours.nextPage.fcpMs, 0)} ms after the click (prerendered in ${ours.nextPage.prerendered} of ${ours.nextPage.runs} runs); stock Starlight ${fmt(stock.nextPage.lcpMs, 0)} ms / ${fmt(stock.nextPage.fcpMs, 0)} ms (prerendered in ${stock.nextPage.prerendered} of ${stock.nextPage.runs}). Median of ${ours.nextPage.runs}, each in a fresh profile; a prerendered page counts from its activation.`,
 		`Build phases (clean build, median): ${builds.phases}.`,
 		'',
-		`Throttled loads (DevTools emulation: ${THROTTLE.latencyMs} ms round trip, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x slower; ${THROTTLED_RUNS} cold loads per page, the two sites in turns; Ctrl+K pressed from the first paint every 100 ms until search opens), medians, ours / stock:`,
+		`Throttled loads (DevTools emulation: ${THROTTLE.latencyMs} ms round trip, ${THROTTLE.mbitPerS} Mbit/s, CPU ${THROTTLE.cpuSlowdown}x slower; ${THROTTLED_RUNS} cold loads per page, the two sites in turns; Ctrl+K pressed from the first paint every 100 ms until search opens; the page scripts timed in as many loads with nothing pressed), medians, ours / stock:`,
 		'',
 		'| page | first paint ms | largest paint ms | CLS | search opens, ms after first paint | page scripts run (DOMContentLoaded) ms |',
 		'| --- | --- | --- | --- | --- | --- |',
