@@ -14,3 +14,13 @@ export const CSL_FILES = {
 	mla: 'src/citation/styles/modern-language-association.csl',
 	chicago: 'src/citation/styles/chicago-notes-bibliography-access-dates.csl',
 };
+
+/** The styles rendered as text (CSL-JSON is the item itself), in the order /citations.json lists them. */
+export const TEXT_STYLES = ['apa', 'mla', 'chicago', 'bibtex'] as const;
+export type TextStyle = (typeof TEXT_STYLES)[number];
+
+/**
+ * The text styles in two groups of about equal work (preparing Chicago's style takes longest): one
+ * worker thread renders each group, side by side.
+ */
+export const STYLE_GROUPS: readonly (readonly TextStyle[])[] = [['chicago'], ['apa', 'mla', 'bibtex']];

@@ -13,7 +13,7 @@ import { SITE_NAME } from '../config/site-name.ts';
 import { siteSections } from '../revisions/site-sections.ts';
 import type { CitationTexts } from './accessed.ts';
 import { citationItems, type Citation, type CslItem } from './citation-items.ts';
-import { CSL_FILES } from './citation-styles.ts';
+import { CSL_FILES, STYLE_GROUPS, TEXT_STYLES } from './citation-styles.ts';
 
 const rendered = new Cache<CitationTexts>({
 	name: 'citations',
@@ -25,20 +25,27 @@ const rendered = new Cache<CitationTexts>({
 		...Object.values(CSL_FILES),
 	],
 	check: (texts) =>
-		(['apa', 'mla', 'chicago', 'bibtex'] as const).every(
-			(style) => Array.isArray(texts[style]) && texts[style].every((part) => typeof part === 'string'),
-		)
+		TEXT_STYLES.every((style) => Array.isArray(texts[style]) && texts[style].every((part) => typeof part === 'string'))
 			? undefined
 			: 'not a citation in each style',
 });
 
-/** Renders `items` in a worker thread (render-worker.ts); rejects with the worker's error. */
-function renderApart(items: CslItem[]): Promise<CitationTexts[]> {
+/** Renders `items` in `styles` in a worker thread (render-worker.ts); rejects with the worker's error. */
+function renderApart(items: CslItem[], styles: readonly string[]): Promise<Partial<CitationTexts>[]> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(fromRoot('src/citation/render-worker.ts'), { workerData: items });
+		const worker = new Worker(fromRoot('src/citation/render-worker.ts'), { workerData: { items, styles } });
 		worker.once('message', resolve);
 		worker.once('error', reject);
 		worker.once('exit', (code) => reject(new Error(`citations: the rendering worker stopped (exit code ${code})`)));
+	});
+}
+
+/** `items` in every text style: each group of styles in a worker of its own, the groups side by side. */
+async function renderAll(items: CslItem[]): Promise<CitationTexts[]> {
+	const groups = await Promise.all(STYLE_GROUPS.map((styles) => renderApart(items, styles)));
+	return items.map((_, i) => {
+		const texts: Partial<CitationTexts> = Object.assign({}, ...groups.map((group) => group[i]));
+		return Object.fromEntries(TEXT_STYLES.map((style) => [style, texts[style]])) as CitationTexts;
 	});
 }
 
@@ -52,7 +59,7 @@ export const GET: APIRoute = async ({ site }) => {
 	});
 	const cacheKey = (item: CslItem) => rendered.key([JSON.stringify(item)]);
 	const missing = Object.values(items).filter((item) => !rendered.get(cacheKey(item)));
-	if (missing.length) (await renderApart(missing)).forEach((text, i) => rendered.set(cacheKey(missing[i]!), text));
+	if (missing.length) (await renderAll(missing)).forEach((text, i) => rendered.set(cacheKey(missing[i]!), text));
 	const citations: Record<string, Citation> = {};
 	for (const [key, item] of Object.entries(items)) citations[key] = { item, text: rendered.get(cacheKey(item))! };
 	return new Response(JSON.stringify(citations), {

@@ -11,7 +11,7 @@ import '@citation-js/plugin-bibtex';
 import { fromRoot } from '../site/paths.ts';
 import { ACCESS_DATE_FORMATS, type CitationTexts, type DateParts } from './accessed.ts';
 import type { CslItem } from './citation-items.ts';
-import { CSL_FILES, type CitationStyle } from './citation-styles.ts';
+import { CSL_FILES, TEXT_STYLES, type CitationStyle, type TextStyle } from './citation-styles.ts';
 
 export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
@@ -41,9 +41,10 @@ const STAND_INS: [DateParts, DateParts] = [
 	[1902, 5, 1],
 ];
 
-/** `item` in every text style, each cut where its access date goes. */
-export function citationTexts(item: CslItem): CitationTexts {
-	const styles = ['apa', 'mla', 'chicago', 'bibtex'] as const;
+/** `item` in each of `styles` (every text style by default), each cut where its access date goes. */
+export function citationTexts(item: CslItem): CitationTexts;
+export function citationTexts(item: CslItem, styles: readonly TextStyle[]): Partial<CitationTexts>;
+export function citationTexts(item: CslItem, styles: readonly TextStyle[] = TEXT_STYLES): Partial<CitationTexts> {
 	return Object.fromEntries(
 		styles.map((style) => {
 			const format = ACCESS_DATE_FORMATS[style];
@@ -57,5 +58,5 @@ export function citationTexts(item: CslItem): CitationTexts {
 				);
 			return [style, first];
 		}),
-	) as CitationTexts;
+	);
 }
