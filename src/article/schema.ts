@@ -10,6 +10,12 @@ export const pageSchema = z.object({
 	/** Topics from content/topics.yaml: search can be narrowed by them, and /topics/ lists pages by them. */
 	topics: z.array(reference('topics')).default([]),
 	/**
+	 * Whether the page's header gives a reading time. Pages that are looked up rather than read
+	 * through (the glossary, figures, topics, changes) draw their text from data files, so a time
+	 * counted from the page's own words would be wrong: they set `false`.
+	 */
+	readingTime: z.boolean().default(true),
+	/**
 	 * Words a reader uses for what the page is, not what it is about ("definitions" for the
 	 * glossary, "full text" for the article): searchable page metadata (src/search/SearchMeta.astro),
 	 * never shown. Each must be true of the page as a whole.

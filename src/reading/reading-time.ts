@@ -1,8 +1,16 @@
-/** Reading time of an MDX page from its body (front matter excluded): the words a reader reads, at 220 words a minute. */
-const WORDS_PER_MINUTE = 220;
+/**
+ * Reading time of an MDX page from its body (front matter excluded): the words a reader reads, at
+ * 220 words a minute. An article paragraph the page shows in full (`<SourceParagraph p={3} />`)
+ * counts as its words.
+ */
+import { getParagraph } from '../article/article.ts';
 
-export function readableWords(body: string): number {
+const WORDS_PER_MINUTE = 220;
+const SHOWN_PARAGRAPH = /<SourceParagraph\s+p=\{(\d+)\}\s*\/>/g;
+
+export function readableWords(body: string, paragraphText = (n: number) => getParagraph(n).text): number {
 	const text = body
+		.replace(SHOWN_PARAGRAPH, (_, n: string) => ` ${paragraphText(Number(n))} `)
 		.replace(/^import .*$/gm, '')
 		.replace(/```[\s\S]*?```/g, '') // diagrams are looked at, not read word by word
 		.replace(/<\/?[A-Za-z][^>]*>/g, ' ')

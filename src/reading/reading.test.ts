@@ -26,6 +26,12 @@ describe('reading time', () => {
 		expect(readingMinutes(body)).toBe(1);
 		expect(readingMinutes('word '.repeat(880))).toBe(4);
 	});
+	it('counts an article paragraph the page shows in full as its words', () => {
+		const body = 'Intro words here.\n\n<SourceParagraph p={2} />\n<SourceParagraph  p={3}/>\n';
+		expect(readableWords(body, (n) => 'word '.repeat(n * 10))).toBe(3 + 20 + 30);
+		// The real article: its paragraphs' words, not the tag's.
+		expect(readableWords('<SourceParagraph p={1} />')).toBeGreaterThan(20);
+	});
 	it('writes paragraph ranges', () => {
 		expect(paragraphRange([4, 3])).toBe('3–4');
 		expect(paragraphRange([3, 5])).toBe('3, 5');

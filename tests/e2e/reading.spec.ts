@@ -87,6 +87,20 @@ test('each section page shows its reading time and the paragraphs it covers; the
 	await expect(items.first()).toContainText(/min · paragraphs 1–2/);
 });
 
+test("the article page gives the article's reading time; pages looked up, not read through, give none", async ({
+	page,
+}) => {
+	await page.goto(rel('/source/'));
+	// The article's words (about 800) as well as the page's own, not just the page's own (one minute).
+	const minutes = Number((await page.locator('.page-meta').innerText()).match(/(\d+) min read/)?.[1]);
+	expect(minutes).toBeGreaterThanOrEqual(4);
+	for (const path of ['/glossary/', '/figures/', '/topics/', '/changes/']) {
+		await page.goto(rel(path));
+		await expect(page.locator('.page-meta')).toContainText('Markdown');
+		await expect(page.locator('.page-meta')).not.toContainText('min read');
+	}
+});
+
 test('printing drops the navigation, keeps diagrams whole in their light version, and shows link targets', async ({
 	page,
 }, testInfo) => {
