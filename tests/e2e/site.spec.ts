@@ -121,3 +121,15 @@ test('pages declare absolute canonical and og:url, and a favicon', async ({ page
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toContain('svg');
 });
+
+test('on a phone the site title, too long for the header, ends in an ellipsis', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(rel('/aws/'));
+	const title = page.locator('.site-title > span');
+	await expect(title).toHaveText("Amazon's $200B AI Bet, Explained");
+	const shown = await title.evaluate((el) => ({
+		cut: el.scrollWidth > el.clientWidth,
+		ellipsis: getComputedStyle(el).textOverflow === 'ellipsis' && getComputedStyle(el).overflow === 'hidden',
+	}));
+	expect(shown).toEqual({ cut: true, ellipsis: true });
+});
