@@ -33,7 +33,8 @@ function plainText(markdown: string): string {
 
 /** The first block under a heading that is ordinary prose (not a component, list, quote, fence or table). */
 function leadParagraph(section: string): string {
-	const withoutFences = section.replace(/```[\s\S]*?```/g, '');
+	// A glossary term sits inside a sentence: its words are the sentence's, as the page shows them.
+	const withoutFences = section.replace(/```[\s\S]*?```/g, '').replace(/<Term\b[^>]*>([\s\S]*?)<\/Term>/g, '$1');
 	const withoutComponents = withoutFences.replace(/<([A-Z]\w*)[\s\S]*?<\/\1>/g, '');
 	for (const block of withoutComponents.split(/\n\s*\n/)) {
 		const text = block.trim();

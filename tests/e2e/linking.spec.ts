@@ -170,6 +170,15 @@ test('a share URL previews its section and sends a person to that section, witho
 	await context.close();
 });
 
+test("a section's preview keeps the words of the glossary terms its text starts with or contains", async ({
+	request,
+}) => {
+	const opening = await meta(request, rel('/share/investment/a-200-billion-commitment/'));
+	expect(opening.description).toContain('This is the article’s headline claim. Artificial intelligence (AI) means');
+	const edge = await meta(request, rel('/share/hybrid-edge/ai-at-the-edge/'));
+	expect(edge.description).toMatch(/^Edge computing means/);
+});
+
 test.describe('quote links', () => {
 	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
