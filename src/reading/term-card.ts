@@ -68,10 +68,15 @@ async function show(link: HTMLAnchorElement) {
 	}
 	el.hidden = false;
 	const rect = link.getBoundingClientRect();
-	const width = Math.min(340, document.documentElement.clientWidth - 16);
+	// The page's width without the room kept for a scrollbar (html has scrollbar-gutter: stable).
+	const pageWidth = Math.min(document.documentElement.clientWidth, document.body.clientWidth);
+	const width = Math.min(340, pageWidth - 16);
 	el.style.width = `${width}px`;
-	el.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - width - 8))}px`;
-	el.style.top = `${window.scrollY + rect.bottom + 6}px`;
+	el.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + pageWidth - width - 8))}px`;
+	// Below the term, or above it when only there does the whole card fit on the screen.
+	const height = el.offsetHeight;
+	const above = rect.bottom + 6 + height > document.documentElement.clientHeight && rect.top - 6 - height >= 0;
+	el.style.top = `${window.scrollY + (above ? rect.top - 6 - height : rect.bottom + 6)}px`;
 }
 
 function hide() {

@@ -49,6 +49,20 @@ test.describe('glossary definition cards', () => {
 		});
 	});
 
+	test('a term near the bottom of the screen opens its card above it, whole on the screen', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 700 });
+		await page.goto(rel('/aws/'));
+		const term = page.locator('a.term[data-term="cloud-computing"]').first();
+		// Put the term's line 20 px above the bottom edge of the window.
+		await term.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 20));
+		await term.focus();
+		const card = page.getByRole('tooltip');
+		await expect(card).toBeVisible();
+		await expect(card).toBeInViewport({ ratio: 1 });
+		const [cardBox, termBox] = [await card.boundingBox(), await term.boundingBox()];
+		expect(cardBox!.y + cardBox!.height).toBeLessThanOrEqual(termBox!.y);
+	});
+
 	test.describe('without JavaScript', () => {
 		test.use({ javaScriptEnabled: false });
 		test('a term is a plain link to its glossary entry', async ({ page }) => {
