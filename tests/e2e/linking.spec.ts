@@ -31,8 +31,15 @@ test.describe('copy-link buttons', () => {
 	}) => {
 		await page.goto(rel('/aws/'));
 		const wrapper = page.locator('.sl-markdown-content .level-h2:has(#faster-hardware-for-clients)');
-		await wrapper.locator('button.copy-link--share').click();
+		const share = wrapper.locator('button.copy-link--share');
+		await share.click();
 		await expect(page.getByRole('status').filter({ hasText: 'Preview link copied' })).toBeAttached();
+		// The visible "Copied" sits above the button, not over the buttons beside it.
+		const label = await share.evaluate((b) => {
+			const style = getComputedStyle(b, '::after');
+			return { content: style.content, above: parseFloat(style.bottom) >= b.offsetHeight };
+		});
+		expect(label).toEqual({ content: '"Copied"', above: true });
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toMatch(/^https?:\/\/[^/]+\/(.+\/)?share\/aws\/faster-hardware-for-clients\/$/);
 		// h3s and generated headings (glossary) have no share page, so no share button.
