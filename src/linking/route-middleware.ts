@@ -35,7 +35,10 @@ export const onRequest = defineRouteMiddleware((context) => {
 		}
 	}
 	for (const entry of route.head) {
-		if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+		if (entry.tag !== 'title' || !entry.content) continue;
+		// The overview is titled with the site's name: "Name | Name" would say it twice.
+		const own = route.entry.data.title;
+		entry.content = escapeHtml(own === siteName ? own : entry.content);
 	}
 	if (!site || route.entry.id === '404') return;
 	const abs = (path: string) => absoluteUrl(path, site);

@@ -133,3 +133,10 @@ test('on a phone the site title, too long for the header, ends in an ellipsis', 
 	}));
 	expect(shown).toEqual({ cut: true, ellipsis: true });
 });
+
+test('each tab title names the page and the site once', async ({ page }) => {
+	await page.goto(rel('/'));
+	await expect(page).toHaveTitle("Amazon's $200B AI Bet, Explained");
+	await page.goto(rel('/aws/'));
+	await expect(page).toHaveTitle("AWS at the heart of the plan | Amazon's $200B AI Bet, Explained");
+});
