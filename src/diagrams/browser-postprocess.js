@@ -33,6 +33,21 @@ function postprocessDiagramSvg(svg, title, description) {
 		for (const style of svg.querySelectorAll('style')) style.textContent = swap(style.textContent ?? '');
 	}
 	slimDiagramSvg(svg);
+	// Mermaid writes links as xlink:href only, which Chromium does not expose as links to assistive
+	// technology; SVG 2's plain href it does. A link's name is its label's text, whose lines are
+	// separate elements: without the label a reader would hear "The $200billion bet".
+	for (const link of svg.querySelectorAll('a')) {
+		const target = link.getAttribute('xlink:href');
+		if (target !== null && !link.hasAttribute('href')) {
+			link.setAttribute('href', target);
+			link.removeAttribute('xlink:href');
+		}
+		const words = [...link.querySelectorAll('text tspan')].filter((t) => !t.querySelector('tspan'));
+		const name = (words.length ? words.map((t) => t.textContent).join(' ') : (link.textContent ?? ''))
+			.replace(/\s+/g, ' ')
+			.trim();
+		if (name) link.setAttribute('aria-label', name);
+	}
 	svg.querySelectorAll(':scope > title, :scope > desc').forEach((el) => el.remove());
 	const ns = 'http://www.w3.org/2000/svg';
 	const titleEl = document.createElementNS(ns, 'title');

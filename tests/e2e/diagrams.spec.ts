@@ -138,6 +138,9 @@ test('the topic map on the overview links to every section, and the links work',
 	const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')));
 	const base = new URL(baseURL!).pathname;
 	expect(hrefs.map((h) => `/${h!.slice(base.length)}`).sort()).toEqual([...sectionPages].sort());
+	// Each link is named by its label's words, spaced as drawn across lines.
+	for (const name of ['The $200 billion bet', 'AWS at the heart of the plan', "AI across Amazon's business"])
+		await expect(map.getByRole('link', { name, exact: true }).filter({ visible: true })).toHaveCount(1);
 	await links.first().click();
 	await expect(page).toHaveURL(new RegExp(`${hrefs[0]}$`));
 	await expect(page.locator('h1')).toBeVisible();
