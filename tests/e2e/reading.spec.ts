@@ -75,6 +75,11 @@ test.describe('glossary definition cards', () => {
 	});
 });
 
+test('on /figures/ each heading reads as the figure and what it counts, as other pages name it', async ({ page }) => {
+	await page.goto(rel('/figures/'));
+	await expect(page.locator('h2#ai-investment-2026')).toHaveText('$200 billion: Amazon’s AI investment by 2026');
+});
+
 test('key-figure cards show the figure from the figures data, linked to its paragraph', async ({ page }) => {
 	await page.goto(rel('/investment/'));
 	const card = page.locator('.key-figure').filter({ hasText: '$130 billion' });
