@@ -140,3 +140,17 @@ test('each tab title names the page and the site once', async ({ page }) => {
 	await page.goto(rel('/aws/'));
 	await expect(page).toHaveTitle("AWS at the heart of the plan | Amazon's $200B AI Bet, Explained");
 });
+
+test('on a phone a table wider than the screen scrolls inside itself, with a shade at the edge where more waits', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(rel('/'));
+	const table = page.locator('.sl-markdown-content table').first();
+	const shown = await table.evaluate((el) => ({
+		scrolls: el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto',
+		shades: (getComputedStyle(el).backgroundImage.match(/radial-gradient/g) ?? []).length,
+		page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+	}));
+	expect(shown).toEqual({ scrolls: true, shades: 2, page: true });
+});
