@@ -45,7 +45,7 @@ describe('corrections feed', async () => {
 		const text = await correctionsFeedXml(hostile, site, () => '<b>Title</b>');
 		expect(text).not.toMatch(/<script|<img|<b>/);
 		const [item] = (await new Parser().parseString(text)).items;
-		expect(item!.title).toBe('<b>Title</b>: corrected');
+		expect(item!.title).toBe('<b>Title</b>: updated');
 		// The description is HTML to a reader: the author's markup arrives as escaped text, never as tags.
 		expect(item!.content).not.toMatch(/<script|<img/);
 		expect(item!.content).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; &amp;');

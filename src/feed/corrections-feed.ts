@@ -26,7 +26,8 @@ export async function correctionsFeedXml(
 		description: `Every correction to ${site.name}, one item per revision, linking the changed section.`,
 		site: site.url('/'),
 		items: newestFirst(revisions).map((r) => ({
-			title: `${sectionTitle(r.page, r.section)}: corrected`,
+			// "updated", as the notes on the pages say: an entry may add to a section as well as correct it.
+			title: `${sectionTitle(r.page, r.section)}: updated`,
 			link: site.url(`${r.page}#${r.section}`),
 			pubDate: new Date(`${r.date}T00:00:00Z`),
 			// Feed readers show a description as HTML: escaped once more, an author's text stays text.

@@ -333,7 +333,7 @@ class SiteSearch extends HTMLElement {
 					? `No page uses these words. Sections about the same thing: ${shown} shown.`
 					: total === 0
 						? `No results for “${searched}”.`
-						: `${some ? 'No page has all of these words. ' : ''}${total} ${total === 1 ? 'page' : 'pages'} found${some ? ' with some of them' : ''}${shown ? `, ${shown} sections shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
+						: `${some ? 'No page has all of these words. ' : ''}${total} ${total === 1 ? 'page' : 'pages'} found${some ? ' with some of them' : ''}${shown ? `, ${shown} ${shown === 1 ? 'section' : 'sections'} shown` : ''}${corrected ? `, for “${corrected}”` : ''}.`;
 		// What the list now shows every word's results for: the benchmark and tests wait on it.
 		if (settled) this.#results.dataset.query = query;
 		else delete this.#results.dataset.query;

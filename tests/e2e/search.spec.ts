@@ -135,6 +135,15 @@ test('topic filters narrow the results', async ({ page, baseURL }) => {
 	for (const path of await resultPaths(page, baseURL!)) expect(path).toMatch(/^\/risks\//);
 });
 
+test('the count reads as English when one section is shown', async ({ page }) => {
+	await page.goto(rel('/?search=privacy'));
+	await expect(page.locator('.search-result').first()).toBeVisible();
+	await page.getByText('Narrow by topic').click();
+	await page.getByRole('button', { name: 'Security and data', exact: true }).click();
+	await expect(page.locator('.search-result')).toHaveCount(1);
+	await expect(page.getByRole('status')).toHaveText(/^1 page found, 1 section shown/);
+});
+
 test('a page whose title matches ranks above pages that only mention the word', async ({ page, baseURL }) => {
 	await page.goto(rel('/?search=partnerships'));
 	await expect(page.locator('.search-result').first()).toBeVisible();

@@ -94,6 +94,8 @@ test('an unknown URL gets the 404 page', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('h1')).toHaveText('Page not found');
 	await expect(page.locator('main a[href$="/source/"]')).toBeVisible();
+	// An error page has no edit history to show.
+	await expect(page.locator('main')).not.toContainText('Last updated');
 });
 
 for (const [path, term] of Object.entries(distinctiveTerms)) {
