@@ -15,6 +15,8 @@ export interface CslDate {
 
 export interface CslItem {
 	id: string;
+	/** The BibTeX key: the id in the letters, digits and underscores BibTeX keys allow. */
+	'citation-key': string;
 	type: 'webpage';
 	title: string;
 	'container-title': string;
@@ -54,6 +56,7 @@ export function citationItems(
 		const slug = page.replace(/^\/|\/$/g, '') || 'overview';
 		const item = (id: string, itemTitle: string, hash: string, date: string | undefined): CslItem => ({
 			id,
+			'citation-key': id.replace(/[^A-Za-z0-9]+/g, '_'),
 			type: 'webpage',
 			title: itemTitle,
 			'container-title': site.name,

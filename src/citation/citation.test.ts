@@ -65,6 +65,9 @@ describe('rendered citations', { timeout: 60_000 }, () => {
 		expect(renderCitation(accessed, 'bibtex')).toMatch(
 			/^@misc\{[^,]+,[\s\S]*title = \{AWS's role: The core of the strategy\}[\s\S]*\}$/,
 		);
+		// A key of its own (the page's and each section's differ), and a month BibTeX can read.
+		expect(renderCitation(accessed, 'bibtex')).toMatch(/^@misc\{aws_the_core,/);
+		expect(renderCitation(accessed, 'bibtex')).toContain('month = {12}');
 	});
 	it('print "n.d." and the access date where a section was never revised', () => {
 		const undated = { ...items['/aws/#never-revised']!, accessed: accessed.accessed };

@@ -27,7 +27,12 @@ function registerStyles() {
 export function renderCitation(item: CslItem, style: CitationStyle): string {
 	registerStyles();
 	const cite = new Cite(item);
-	if (style === 'bibtex') return cite.format('bibtex', { format: 'text' }).trim();
+	// BibTeX has a year and a month but no day: with a day, citation-js writes "month = {dec 4}".
+	if (style === 'bibtex') {
+		const [year, month] = item.issued?.['date-parts'][0] ?? [];
+		const issued = year && month ? { issued: { 'date-parts': [[year, month]] } } : {};
+		return new Cite({ ...item, ...issued }).format('bibtex', { format: 'text' }).trim();
+	}
 	if (style === 'csl-json') return cite.format('data', { format: 'text' });
 	return cite.format('bibliography', { format: 'text', template: style, lang: 'en-US' }).trim();
 }

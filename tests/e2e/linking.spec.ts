@@ -37,7 +37,7 @@ test.describe('copy-link buttons', () => {
 		// The visible "Copied" sits above the button, not over the buttons beside it.
 		const label = await share.evaluate((b) => {
 			const style = getComputedStyle(b, '::after');
-			return { content: style.content, above: parseFloat(style.bottom) >= b.offsetHeight };
+			return { content: style.content, above: parseFloat(style.bottom) >= (b as HTMLElement).offsetHeight };
 		});
 		expect(label).toEqual({ content: '"Copied"', above: true });
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
