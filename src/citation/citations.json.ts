@@ -13,7 +13,7 @@ import { SITE_NAME } from '../config/site-name.ts';
 import { siteSections } from '../revisions/site-sections.ts';
 import type { CitationTexts } from './accessed.ts';
 import { citationItems, type Citation, type CslItem } from './citation-items.ts';
-import { CSL_FILES, STYLE_GROUPS, TEXT_STYLES } from './citation-styles.ts';
+import { CSL_FILES, STYLE_GROUPS, TEXT_STYLES, type TextStyle } from './citation-styles.ts';
 
 const rendered = new Cache<CitationTexts>({
 	name: 'citations',
@@ -31,7 +31,7 @@ const rendered = new Cache<CitationTexts>({
 });
 
 /** Renders `items` in `styles` in a worker thread (render-worker.ts); rejects with the worker's error. */
-function renderApart(items: CslItem[], styles: readonly string[]): Promise<Partial<CitationTexts>[]> {
+function renderApart(items: CslItem[], styles: readonly TextStyle[]): Promise<Partial<CitationTexts>[]> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(fromRoot('src/citation/render-worker.ts'), { workerData: { items, styles } });
 		worker.once('message', resolve);

@@ -26,13 +26,13 @@ function registerStyles() {
 
 export function renderCitation(item: CslItem, style: CitationStyle): string {
 	registerStyles();
-	const cite = new Cite(item);
 	// BibTeX has a year and a month but no day: with a day, citation-js writes "month = {dec 4}".
 	if (style === 'bibtex') {
 		const [year, month] = item.issued?.['date-parts'][0] ?? [];
 		const issued = year && month ? { issued: { 'date-parts': [[year, month]] } } : {};
 		return new Cite({ ...item, ...issued }).format('bibtex', { format: 'text' }).trim();
 	}
+	const cite = new Cite(item);
 	if (style === 'csl-json') return cite.format('data', { format: 'text' });
 	return cite.format('bibliography', { format: 'text', template: style, lang: 'en-US' }).trim();
 }

@@ -42,10 +42,7 @@ function postprocessDiagramSvg(svg, title, description) {
 			link.setAttribute('href', target);
 			link.removeAttribute('xlink:href');
 		}
-		const words = [...link.querySelectorAll('text tspan')].filter((t) => !t.querySelector('tspan'));
-		const name = (words.length ? words.map((t) => t.textContent).join(' ') : (link.textContent ?? ''))
-			.replace(/\s+/g, ' ')
-			.trim();
+		const name = labelText(link);
 		if (name) link.setAttribute('aria-label', name);
 	}
 	svg.querySelectorAll(':scope > title, :scope > desc').forEach((el) => el.remove());
@@ -62,6 +59,16 @@ function postprocessDiagramSvg(svg, title, description) {
 	svg.setAttribute('aria-labelledby', titleEl.id);
 	svg.setAttribute('aria-describedby', descEl.id);
 	svg.removeAttribute('aria-roledescription');
+}
+/**
+ * The words of a label (or of everything in `el`), spaced as drawn: a wrapped label is one <text>
+ * with a <tspan> per line and per word, so its text content runs lines together.
+ * @param {Element} el
+ */
+function labelText(el) {
+	const words = [...el.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan'));
+	const raw = words.length ? words.map((t) => t.textContent).join(' ') : (el.textContent ?? '');
+	return raw.replace(/\s+/g, ' ').trim();
 }
 /**
  * Mermaid ships every diagram with its whole theme stylesheet, marker and symbol library and

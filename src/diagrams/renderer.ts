@@ -187,14 +187,7 @@ class MermaidBrowser {
 					stage.innerHTML = svg;
 					const el = stage.querySelector('svg')!;
 					w.postprocessDiagramSvg(el, title, description);
-					// A wrapped label is one <text> with a <tspan> per line: join lines with spaces.
-					const texts = [...el.querySelectorAll('text')]
-						.map((t) => {
-							const rows = [...t.querySelectorAll('tspan')].filter((r) => !r.querySelector('tspan'));
-							const raw = rows.length ? rows.map((r) => r.textContent).join(' ') : (t.textContent ?? '');
-							return raw.replace(/\s+/g, ' ').trim();
-						})
-						.filter(Boolean);
+					const texts = [...el.querySelectorAll('text')].map((t) => w.labelText(t)).filter(Boolean);
 					const labels = [...new Set(texts)].join(' · ');
 					const width = Math.ceil(el.getBoundingClientRect().width);
 					// XML, not HTML: void elements such as <br/> must be self-closed to survive MDX's parser.
